@@ -1,0 +1,13 @@
+package org.eventdedup.config.domain.port.in;
+
+import org.eventdedup.config.domain.model.MatchingConfig;
+
+public interface ReadConfigUseCase {
+    ConfigView current();
+
+    /** Version of the stored config (0 before the first save); cheap, for caching. */
+    long currentVersion();
+
+    /** The effective defaults: the YAML file over the built-ins. */
+    MatchingConfig defaults();
+}
