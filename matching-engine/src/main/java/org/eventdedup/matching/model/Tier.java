@@ -1,0 +1,16 @@
+package org.eventdedup.matching.model;
+
+import java.util.Locale;
+
+/** Who decided a pair: the deterministic scorer, or the AI (confident, low-confidence, unexpected answer). */
+public enum Tier {
+    DETERMINISTIC, AI, AI_LOW_CONFIDENCE, AI_UNEXPECTED;
+
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isAi() {
+        return this != DETERMINISTIC;
+    }
+}

@@ -1,0 +1,13 @@
+package org.eventdedup.matching.port;
+
+import java.util.List;
+import org.eventdedup.config.domain.model.AiConfig;
+import org.eventdedup.config.domain.model.SecretString;
+
+/**
+ * Resolves ambiguous pairs (the AI tier). Returns a verdict for each pair it could answer; pairs it could not answer
+ * (errors, timeouts) are simply missing and stay ambiguous. Must not throw for a single failed pair.
+ */
+public interface AmbiguousPairResolver {
+    List<AiVerdict> resolve(List<AiCandidate> candidates, AiConfig config, SecretString apiKey);
+}
