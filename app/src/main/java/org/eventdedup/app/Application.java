@@ -1,0 +1,142 @@
+package org.eventdedup.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.eventdedup.config.adapter.http.ConfigHttpServer;
+import org.eventdedup.config.adapter.secret.EncryptionKeys;
+import org.eventdedup.config.adapter.secret.FernetKeyRing;
+import org.eventdedup.config.adapter.secret.FernetSecretCipher;
+import org.eventdedup.config.adapter.yaml.ConfigFileException;
+import org.eventdedup.config.adapter.yaml.YamlConfigFileReader;
+import org.eventdedup.config.domain.model.MatchingConfig;
+import org.eventdedup.config.domain.model.SecretString;
+import org.eventdedup.config.domain.service.ConfigService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: wires database, encryption, YAML fallback, the config service and the HTTP server by hand.
+ * One instance per process (or per test); {@link #close()} releases everything in reverse order.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+    static final String WEB_ROOT = "/web";
+
+    private final Database database;
+    private final ConfigService configService;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private ConfigHttpServer http;
+
+    private Application(Database database, ConfigService configService) {
+        this.database = database;
+        this.configService = configService;
+    }
+
+    /**
+     * Connects (embedded only with {@link Database.Mode#EMBEDDED_FALLBACK}), migrates, resolves the encryption keys
+     * and reads the YAML fallback. Nothing listens yet.
+     *
+     * @throws UsageException for bad input: no database URL where one is required, embedded PostgreSQL refused,
+     *                        unreadable config file
+     */
+    static Application open(AppSettings settings, Database.Mode mode, String command) {
+        Optional<MatchingConfig> fileConfig = readConfigFile(settings.matchingConfigPath());
+        Database database = Database.open(settings, mode, command);
+        try {
+            FernetSecretCipher cipher = new FernetSecretCipher(keyRing(settings));
+            ConfigService service = new ConfigService(database.persistence().configRepository(), cipher,
+                    fileConfig.orElse(null), settings.geminiApiKey().orElse(null), Clock.systemUTC());
+            return new Application(database, service);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Public entry for tests and tools: open with an external database only. */
+    public static Application openExternal(AppSettings settings) {
+        return open(settings, Database.Mode.EXTERNAL_ONLY, "this command");
+    }
+
+    private static Optional<MatchingConfig> readConfigFile(Path path) {
+        try {
+            Optional<MatchingConfig> config = new YamlConfigFileReader().read(path);
+            if (config.isPresent()) {
+                log.info("Config fallback: {} over the built-in defaults", path.toAbsolutePath());
+            } else {
+                log.info("No config file at {}: the built-in defaults are the fallback", path.toAbsolutePath());
+            }
+            return config;
+        } catch (ConfigFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static FernetKeyRing keyRing(AppSettings settings) {
+        Optional<SecretString> fromEnvironment = settings.encryptionKey();
+        Path keyFile = settings.encryptionKeyFile().toAbsolutePath();
+        FernetKeyRing ring;
+        try {
+            ring = EncryptionKeys.resolve(fromEnvironment.map(SecretString::reveal).orElse(null), keyFile);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (fromEnvironment.isPresent()) {
+            log.info("Encryption keys: {} from {}", ring.size(), AppSettings.ENCRYPTION_KEY);
+        } else {
+            log.info("Encryption key file: {} (back it up: without it a stored API key cannot be decrypted)",
+                    keyFile);
+        }
+        return ring;
+    }
+
+    /** Starts the config API and the web UI (when the web-ui jar holds {@value #WEB_ROOT}) on {@code port}. */
+    public Application startHttp(int port) {
+        String webRoot = Application.class.getResource(WEB_ROOT) != null ? WEB_ROOT : null;
+        http = ConfigHttpServer.start(port, new ConfigHttpServer.Dependencies(configService, configService,
+                configService, configService, database.persistence()::isReady, webRoot));
+        log.info("HTTP API listening on port {}{}", http.port(), webRoot == null ? " (no web UI bundled)" : "");
+        return this;
+    }
+
+    public int httpPort() {
+        if (http == null) {
+            throw new IllegalStateException("HTTP server not started");
+        }
+        return http.port();
+    }
+
+    public ConfigService configService() {
+        return configService;
+    }
+
+    boolean usesEmbeddedDatabase() {
+        return database.isEmbedded();
+    }
+
+    /** Blocks until {@link #close()} has finished (the shutdown hook calls it). */
+    void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        try {
+            if (http != null) {
+                http.stop();
+            }
+        } finally {
+            try {
+                database.close();
+            } finally {
+                closed.countDown();
+                log.info("Stopped");
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.eventdedup.app;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eventdedup.config.adapter.secret.FernetKey;
+import org.eventdedup.config.domain.port.in.RotateKeyUseCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code event-dedup} launcher (contract §3). Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input,
+ * always with a one-line reason on stderr and never a stack trace (those go to the log at DEBUG).
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            Usage: java -jar event-dedup.jar [command] [options]
+
+            Commands:
+              serve          API + web UI in one process (the default command). Without
+                             EVENT_DEDUP_DATABASE_URL it runs an embedded PostgreSQL under
+                             EVENT_DEDUP_DATA_DIR (not possible as root).
+              api            the HTTP API only, for scaling out; needs EVENT_DEDUP_DATABASE_URL
+              migrate        apply the database migrations and exit; needs EVENT_DEDUP_DATABASE_URL
+              generate-key   print a new Fernet key (for EVENT_DEDUP_ENCRYPTION_KEY)
+              rotate-key     re-encrypt the stored API key with the first key of
+                             EVENT_DEDUP_ENCRYPTION_KEY; needs EVENT_DEDUP_DATABASE_URL
+              bench [--seconds N] [--json]
+                             measure GET /api/config against GET /health and ConfigProvider.load()
+                             on a scratch database; needs EVENT_DEDUP_DATABASE_URL
+              help           this text
+
+            Not available yet in this version: worker, match, evaluate, generate.
+            Settings come from EVENT_DEDUP_* environment variables (see README.md).
+            Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
+            """;
+
+    private static final Set<String> LATER = Set.of("worker", "match", "evaluate", "generate");
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(Map<String, String> environment, PrintStream out, PrintStream err) {
+        this.environment = Map.copyOf(environment);
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int code = new Main(System.getenv(), System.out, System.err).run(args);
+        System.exit(code);
+    }
+
+    /** Runs one command to its end; for {@code serve} and {@code api} that is when the process is asked to stop. */
+    int run(String... args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        List<String> options = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (command) {
+                case "serve" -> serve(options, Database.Mode.EMBEDDED_FALLBACK, "serve");
+                case "api" -> serve(options, Database.Mode.EXTERNAL_ONLY, "api");
+                case "migrate" -> migrate(options);
+                case "generate-key" -> generateKey(options);
+                case "rotate-key" -> rotateKey(options);
+                case "bench" -> bench(options);
+                case "help", "--help", "-h" -> help();
+                default -> {
+                    if (LATER.contains(command)) {
+                        throw new UsageException(command + " is not available yet in this version");
+                    }
+                    throw new UsageException("unknown command \"" + oneLine(command) + "\" (run `help` for the list)");
+                }
+            };
+        } catch (UsageException e) {
+            err.println("event-dedup: " + e.getMessage());
+            return USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("event-dedup: " + command + " interrupted");
+            return FAILURE;
+        } catch (RuntimeException | Error e) {
+            LoggerFactory.getLogger(Main.class).debug("{} failed", command, e);
+            err.println("event-dedup: " + command + " failed: " + describe(e));
+            return FAILURE;
+        }
+    }
+
+    private int serve(List<String> options, Database.Mode mode, String command) throws InterruptedException {
+        noOptions(command, options);
+        AppSettings settings = settings();
+        Application application = Application.open(settings, mode, command);
+        Runtime.getRuntime().addShutdownHook(new Thread(application::close, "event-dedup-shutdown"));
+        try {
+            application.startHttp(settings.httpPort());
+        } catch (RuntimeException e) {
+            application.close();
+            throw e;
+        }
+        application.awaitClose();
+        return OK;
+    }
+
+    private int migrate(List<String> options) {
+        noOptions("migrate", options);
+        AppSettings settings = settings();
+        try (Database ignored = Database.open(settings, Database.Mode.EXTERNAL_ONLY, "migrate")) {
+            out.println("Database schema is up to date");
+        }
+        return OK;
+    }
+
+    private int generateKey(List<String> options) {
+        noOptions("generate-key", options);
+        out.println(FernetKey.generate());
+        return OK;
+    }
+
+    private int rotateKey(List<String> options) {
+        noOptions("rotate-key", options);
+        AppSettings settings = settings();
+        try (Application application = Application.open(settings, Database.Mode.EXTERNAL_ONLY, "rotate-key")) {
+            RotateKeyUseCase.Outcome outcome = application.configService().rotate();
+            out.println(switch (outcome) {
+                case NO_KEY_STORED -> "No API key is stored: nothing to re-encrypt";
+                case ALREADY_CURRENT -> "The stored API key is already encrypted with the first key";
+                case REENCRYPTED -> "Re-encrypted the stored API key with the first key of "
+                        + AppSettings.ENCRYPTION_KEY;
+            });
+        }
+        return OK;
+    }
+
+    private int bench(List<String> options) throws InterruptedException {
+        Benchmark.Options benchOptions = Benchmark.Options.parse(options);
+        AppSettings settings = settings();
+        Benchmark.Report report = new Benchmark(settings, benchOptions).run();
+        out.print(benchOptions.json() ? report.toJson() : report.toTable());
+        // a missed target is a finding, not a failure of the command: the figures say it
+        return OK;
+    }
+
+    private int help() {
+        out.print(USAGE_TEXT);
+        return OK;
+    }
+
+    /** Parses the environment and applies the logging settings; every command that touches the system calls it. */
+    private AppSettings settings() {
+        AppSettings settings = AppSettings.fromEnvironment(environment);
+        Logging.configure(settings.logLevel(), settings.logJson());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        if (!settings.unknownVariables().isEmpty()) {
+            log.warn("Ignoring unknown environment variables (typo?): {}", settings.unknownVariables());
+        }
+        return settings;
+    }
+
+    private static void noOptions(String command, List<String> options) {
+        if (!options.isEmpty()) {
+            throw new UsageException(command + " takes no arguments, got \"" + oneLine(String.join(" ", options))
+                    + "\"");
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable deepest = e;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (deepest != e && deepest.getMessage() != null && !message.contains(deepest.getMessage())) {
+            message = message + ": " + deepest.getMessage();
+        }
+        return oneLine(message);
+    }
+
+    private static String oneLine(String text) {
+        String flat = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+}
