@@ -1,0 +1,116 @@
+package org.eventdedup.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, String... args) {
+        return new Main(env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private void assertOneLineError(String... fragments) {
+        assertThat(err()).endsWith("\n").contains(fragments);
+        assertThat(err().strip()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"help", "--help", "-h"})
+    void help_lists_the_commands_on_stdout(String flag) {
+        assertThat(run(Map.of(), flag)).isZero();
+        assertThat(out()).contains("serve", "api", "migrate", "generate-key", "rotate-key", "bench");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void generate_key_prints_one_fernet_key() {
+        assertThat(run(Map.of(), "generate-key")).isZero();
+        assertThat(out()).matches("[A-Za-z0-9_-]{43}=\n");
+    }
+
+    @Test
+    void generate_key_prints_a_different_key_each_time() {
+        run(Map.of(), "generate-key");
+        run(Map.of(), "generate-key");
+        String[] keys = out().split("\n");
+        assertThat(keys).hasSize(2);
+        assertThat(keys[0]).isNotEqualTo(keys[1]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"worker", "match", "evaluate", "generate"})
+    void commands_of_later_versions_say_so_with_exit_2(String command) {
+        assertThat(run(Map.of(), command, "--input", "x")).isEqualTo(2);
+        assertOneLineError(command + " is not available yet in this version");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_command_is_a_usage_error() {
+        assertThat(run(Map.of(), "serv")).isEqualTo(2);
+        assertOneLineError("unknown command \"serv\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "api", "migrate", "generate-key", "rotate-key"})
+    void commands_without_options_reject_arguments(String command) {
+        assertThat(run(Map.of(), command, "--port", "80")).isEqualTo(2);
+        assertOneLineError(command + " takes no arguments");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "migrate", "rotate-key", "bench"})
+    void commands_that_need_a_database_url_say_so(String command) {
+        assertThat(run(Map.of(), command)).isEqualTo(2);
+        assertOneLineError("EVENT_DEDUP_DATABASE_URL");
+    }
+
+    @Test
+    void a_bad_environment_variable_is_named_with_exit_2() {
+        assertThat(run(Map.of("EVENT_DEDUP_HTTP_PORT", "70000"), "serve")).isEqualTo(2);
+        assertOneLineError("EVENT_DEDUP_HTTP_PORT", "70000");
+    }
+
+    @Test
+    void a_bad_database_password_never_reaches_the_terminal() {
+        assertThat(run(Map.of("EVENT_DEDUP_DATABASE_URL", "postgresql://u:topsecret%g1@h/db"), "migrate"))
+                .isEqualTo(2);
+        assertOneLineError("EVENT_DEDUP_DATABASE_URL");
+        assertThat(err()).doesNotContain("topsecret");
+    }
+
+    @Test
+    void bench_rejects_unknown_options_and_bad_durations() {
+        assertThat(run(Map.of(), "bench", "--fast")).isEqualTo(2);
+        assertOneLineError("unknown option \"--fast\"");
+        err.reset();
+        assertThat(run(Map.of(), "bench", "--seconds", "zero")).isEqualTo(2);
+        assertOneLineError("--seconds must be a whole number");
+    }
+
+    @Test
+    void an_unreachable_database_is_a_runtime_failure_with_exit_1() {
+        assertThat(run(Map.of("EVENT_DEDUP_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=2",
+                "EVENT_DEDUP_LOG_LEVEL", "ERROR"), "migrate")).isEqualTo(1);
+        assertOneLineError("migrate failed");
+    }
+}
