@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
  * which depends on all of them). {@code archunit.properties} keeps fail-on-empty on, so a rule whose packages match
  * no class fails instead of passing while checking nothing.
  *
- * <p>Rules for matching-engine and worker join when those modules have classes (a rule over an empty package would
- * fail by design).
+ * <p>Rules for the worker join when that module has classes (a rule over an empty package would fail by design).
  */
 class ArchitectureTest {
 
@@ -30,6 +29,7 @@ class ArchitectureTest {
     static final String DOMAIN = "org.eventdedup.config.domain..";
     static final String ADAPTERS = "org.eventdedup.config.adapter..";
     static final String APP = "org.eventdedup.app..";
+    static final String ENGINE = "org.eventdedup.matching..";
 
     static final ArchRule config_domain_depends_only_on_the_jdk_jakarta_validation_and_itself =
             classes().that().resideInAPackage(DOMAIN)
@@ -39,6 +39,11 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage(DOMAIN)
                     .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "org.jdbi..",
                             "io.javalin..");
+
+    static final ArchRule matching_engine_depends_only_on_the_jdk_the_config_model_and_inbound_ports =
+            classes().that().resideInAPackage(ENGINE)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage("java..", ENGINE,
+                            "org.eventdedup.config.domain.model..", "org.eventdedup.config.domain.port.in..");
 
     static final ArchRule adapters_do_not_depend_on_each_other =
             slices().matching("org.eventdedup.config.adapter.(*)..").namingSlices("adapter $1")
@@ -75,6 +80,7 @@ class ArchitectureTest {
                 "org.eventdedup.config.adapter.secret",
                 "org.eventdedup.config.adapter.yaml",
                 "org.eventdedup.config.adapter.http",
+                "org.eventdedup.matching.model",
                 "org.eventdedup.app");
         assertThat(packages).as("test classes must not be imported")
                 .noneMatch(p -> p.startsWith("org.eventdedup.testing") || p.endsWith(".testing")
@@ -97,6 +103,11 @@ class ArchitectureTest {
     @Test
     void config_domain_does_not_use_jackson_jdbi_or_javalin() {
         config_domain_does_not_use_jackson_jdbi_or_javalin.check(classes);
+    }
+
+    @Test
+    void matching_engine_depends_only_on_the_jdk_the_config_model_and_inbound_ports() {
+        matching_engine_depends_only_on_the_jdk_the_config_model_and_inbound_ports.check(classes);
     }
 
     @Test
