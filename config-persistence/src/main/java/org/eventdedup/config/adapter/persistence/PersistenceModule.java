@@ -1,0 +1,181 @@
+package org.eventdedup.config.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.eventdedup.config.domain.port.out.ConfigRepository;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistence module's one entry point: a connection pool on one PostgreSQL database, its Flyway migrations and
+ * the repositories on top. Created once by the composition root and closed on shutdown.
+ *
+ * <pre>{@code
+ * try (PersistenceModule persistence = PersistenceModule.connect(settings)) {
+ *     persistence.migrate();
+ *     ConfigRepository configs = persistence.configRepository();
+ * }
+ * }</pre>
+ *
+ * <p>{@link #connect} does not wait for the database: a server that starts later (or restarts) is picked up by the
+ * pool, and {@link #isReady()} reports it meanwhile.
+ */
+public final class PersistenceModule implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersistenceModule.class);
+
+    static final int MAX_POOL_SIZE = 10;
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /** Readiness probes (Kubernetes default timeout: 1 s) must get an answer before the prober gives up. */
+    static final long READINESS_MILLIS = 800;
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Flyway flyway;
+    private final ConfigRepository configRepository;
+    private final ExecutorService readinessProbe;
+    private Future<Boolean> runningProbe;
+    /** Migrations are never un-applied, so once all are seen applied only connectivity is rechecked. */
+    private volatile boolean migrationsApplied;
+
+    private PersistenceModule(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        this.flyway = Flyway.configure(PersistenceModule.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .cleanDisabled(true)
+                .load();
+        this.configRepository = new JdbiConfigRepository(jdbi, new ConfigPersistenceMapper());
+        this.readinessProbe = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "event-dedup-db-readiness");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Creates the pool; does not connect yet (see the class comment). */
+    public static PersistenceModule connect(DatabaseSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("event-dedup-db");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        // Small on purpose: several API servers and workers share one PostgreSQL (default max_connections 100).
+        config.setMaximumPoolSize(MAX_POOL_SIZE);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
+        config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
+        // Start without a database; the alternative (fail here) would make a restarting database crash the app.
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("ApplicationName", "event-dedup");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        LOG.info("Connecting to {}", settings.jdbcUrl());
+        return new PersistenceModule(new HikariDataSource(config));
+    }
+
+    /**
+     * Applies pending Flyway migrations from {@code classpath:db/migration}. Safe to run from several processes at
+     * once (Flyway locks its history table).
+     *
+     * @throws org.flywaydb.core.api.FlywayException when the database is unreachable or a migration fails
+     */
+    public void migrate() {
+        MigrateResult result = flyway.migrate();
+        LOG.info("Database schema at version {} ({} migration(s) applied now)",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted);
+        migrationsApplied = true;
+    }
+
+    public ConfigRepository configRepository() {
+        return configRepository;
+    }
+
+    /** The pool, for other adapters' repositories and for tests. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** For other persistence adapters on the same pool (pipeline tables). */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /**
+     * True when the database answers and every migration is applied. Never throws and answers within about
+     * {@value #READINESS_MILLIS} ms even when the server does not respond; a probe still running from an earlier
+     * call is reused rather than piling up.
+     */
+    public boolean isReady() {
+        Future<Boolean> probe;
+        try {
+            synchronized (this) {
+                if (runningProbe == null || runningProbe.isDone()) {
+                    runningProbe = readinessProbe.submit(this::probe);
+                }
+                probe = runningProbe;
+            }
+            return probe.get(READINESS_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    private boolean probe() {
+        try (Connection connection = dataSource.getConnection()) {
+            // Borrowing is the check: the pool validates a connection before handing it out.
+            LOG.trace("Database reachable through {}", connection);
+        } catch (Exception e) {
+            LOG.debug("Database not reachable: {}", e.getMessage());
+            return false;
+        }
+        if (!migrationsApplied) {
+            migrationsApplied = allMigrationsApplied();
+        }
+        return migrationsApplied;
+    }
+
+    private boolean allMigrationsApplied() {
+        try {
+            MigrationInfoService info = flyway.info();
+            return info.current() != null
+                    && info.pending().length == 0
+                    && Arrays.stream(info.all()).map(MigrationInfo::getState).noneMatch(state -> state.isFailed());
+        } catch (RuntimeException e) {
+            LOG.debug("Cannot read the migration state: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        readinessProbe.shutdownNow();
+        dataSource.close();
+    }
+}
