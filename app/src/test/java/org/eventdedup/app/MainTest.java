@@ -1,12 +1,15 @@
 package org.eventdedup.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -105,6 +108,15 @@ class MainTest {
         err.reset();
         assertThat(run(Map.of(), "bench", "--seconds", "zero")).isEqualTo(2);
         assertOneLineError("--seconds must be a whole number");
+    }
+
+    @Test
+    void serve_as_root_without_a_database_url_explains_the_embedded_limit_with_exit_2(@TempDir Path dataDir) {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only as root does PostgreSQL refuse to start");
+
+        assertThat(run(Map.of("EVENT_DEDUP_DATA_DIR", dataDir.toString(), "EVENT_DEDUP_LOG_LEVEL", "ERROR"),
+                "serve")).isEqualTo(2);
+        assertOneLineError("cannot run as root", "EVENT_DEDUP_DATABASE_URL");
     }
 
     @Test
