@@ -1,0 +1,103 @@
+package org.eventdedup.config.adapter.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.eventdedup.config.domain.port.in.ConfigHistoryUseCase;
+import org.eventdedup.config.domain.port.in.ReadConfigUseCase;
+import org.eventdedup.config.domain.port.in.RollbackConfigUseCase;
+import org.eventdedup.config.domain.port.in.UpdateConfigUseCase;
+
+/**
+ * The HTTP server of the config API (contract §2): {@code /api/config/**}, {@code /health}, {@code /ready} and,
+ * when given, the web UI's static files at {@code /}. The one public type of this adapter; the composition root
+ * starts it with the use cases it needs.
+ */
+public final class ConfigHttpServer {
+
+    /**
+     * What the server calls.
+     *
+     * @param ready                   true when the service can serve requests (database reachable, migrated)
+     * @param staticFilesClasspathDir classpath directory of the web UI (e.g. {@code "/web"}), served at {@code /}
+     *                                when it exists; null for none
+     */
+    public record Dependencies(ReadConfigUseCase read, UpdateConfigUseCase update, RollbackConfigUseCase rollback,
+                               ConfigHistoryUseCase history, BooleanSupplier ready, String staticFilesClasspathDir) {
+        public Dependencies {
+            Objects.requireNonNull(read, "read");
+            Objects.requireNonNull(update, "update");
+            Objects.requireNonNull(rollback, "rollback");
+            Objects.requireNonNull(history, "history");
+            Objects.requireNonNull(ready, "ready");
+        }
+    }
+
+    /**
+     * Javalin's own body limit, above ours ({@link RequestBodies#MAX_BYTES}): bodies are read by
+     * {@link RequestBodies}, which answers 413 itself; this only guards any other path that might read a body.
+     */
+    private static final long JAVALIN_MAX_REQUEST_SIZE = 2L * RequestBodies.MAX_BYTES;
+
+    private final Javalin app;
+
+    private ConfigHttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param port 0 for a random free port (see {@link #port()})
+     */
+    public static ConfigHttpServer start(int port, Dependencies deps) {
+        Objects.requireNonNull(deps, "deps");
+        JsonCodec json = new JsonCodec();
+        ConfigRoutes routes = new ConfigRoutes(deps, json);
+        ProblemResponses problems = new ProblemResponses(json);
+        String staticDir = staticDirectory(deps.staticFilesClasspathDir());
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = JAVALIN_MAX_REQUEST_SIZE;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler(json)));
+            config.jetty.modifyServletContextHandler(handler ->
+                    handler.setErrorHandler(new JettyProblemErrorHandler(json)));
+            if (staticDir != null) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/";
+                    files.directory = staticDir;
+                    files.location = Location.CLASSPATH;
+                });
+            }
+        });
+        routes.register(app);
+        problems.register(app);
+        app.start(port);
+        return new ConfigHttpServer(app);
+    }
+
+    /** The port the server listens on (the random one when started with 0). */
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    /** The directory when it is on the classpath; Javalin refuses to start with a missing one. */
+    private static String staticDirectory(String dir) {
+        if (dir == null || dir.isBlank()) {
+            return null;
+        }
+        String normalized = dir.startsWith("/") ? dir : "/" + dir;
+        return ConfigHttpServer.class.getResource(normalized) == null ? null : normalized;
+    }
+}
