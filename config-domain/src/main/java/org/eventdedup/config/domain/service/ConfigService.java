@@ -93,6 +93,11 @@ public final class ConfigService implements ReadConfigUseCase, UpdateConfigUseCa
         return defaults;
     }
 
+    @Override
+    public ConfigSource defaultsSource() {
+        return defaultsSource;
+    }
+
     // ---- write
 
     @Override

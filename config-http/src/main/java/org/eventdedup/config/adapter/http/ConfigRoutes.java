@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eventdedup.config.domain.model.ConfigSource;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.config.domain.model.Violation;
@@ -132,12 +131,8 @@ final class ConfigRoutes {
         // key fields tell what is stored, because the key is not part of any document
         ConfigView current = deps.read().current();
         MatchingConfig defaults = deps.read().defaults();
-        // before the first save the current source is exactly where the defaults come from; afterwards the port
-        // does not say whether a file exists, and a file equal to the built-ins is indistinguishable from none
-        ConfigSource source = current.source() != ConfigSource.DATABASE ? current.source()
-                : defaults.equals(MatchingConfig.DEFAULT) ? ConfigSource.DEFAULTS : ConfigSource.FILE;
         ConfigView view = new ConfigView(defaults, current.hasApiKey(), current.apiKeySource(), null, null, 0,
-                source);
+                deps.read().defaultsSource());
         ctx.contentType(JSON_TYPE).result(json.write(ConfigJsonMapper.view(view)));
     }
 

@@ -237,6 +237,11 @@ class ConfigReadEndpointsTest {
             public MatchingConfig defaults() {
                 throw new IllegalStateException("boom");
             }
+
+            @Override
+            public org.eventdedup.config.domain.model.ConfigSource defaultsSource() {
+                throw new IllegalStateException("boom");
+            }
         };
         server = TestServer.start();
         ConfigHttpServer failing = ConfigHttpServer.start(0, new ConfigHttpServer.Dependencies(broken,

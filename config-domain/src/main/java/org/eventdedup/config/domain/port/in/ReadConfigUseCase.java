@@ -1,5 +1,6 @@
 package org.eventdedup.config.domain.port.in;
 
+import org.eventdedup.config.domain.model.ConfigSource;
 import org.eventdedup.config.domain.model.MatchingConfig;
 
 public interface ReadConfigUseCase {
@@ -10,4 +11,7 @@ public interface ReadConfigUseCase {
 
     /** The effective defaults: the YAML file over the built-ins. */
     MatchingConfig defaults();
+
+    /** Where the defaults come from: {@code FILE} when a YAML file was read, else {@code DEFAULTS}. */
+    ConfigSource defaultsSource();
 }
