@@ -9,6 +9,7 @@ import org.eventdedup.config.domain.model.Change;
 import org.eventdedup.config.domain.port.out.ConfigRepository;
 import org.eventdedup.config.domain.port.out.HistoryEntry;
 import org.eventdedup.config.domain.port.out.StoredConfig;
+import org.eventdedup.config.domain.rule.ConfigDocument;
 
 /** A thread-safe in-memory {@link ConfigRepository} with the same contract as the JDBI one, for unit tests. */
 public final class InMemoryConfigRepository implements ConfigRepository {
@@ -34,8 +35,10 @@ public final class InMemoryConfigRepository implements ConfigRepository {
         if (next.version() != expectedVersion + 1) {
             throw new IllegalArgumentException("next version must be " + (expectedVersion + 1));
         }
-        row = next;
-        versions.add(new StoredConfig(Map.copyOf(next.document()), null, next.version(), next.updatedAt(),
+        // deep copies, like a database: later changes to the caller's maps must not reach what is stored
+        row = new StoredConfig(copy(next.document()), next.encryptedApiKey(), next.version(), next.updatedAt(),
+                next.updatedBy());
+        versions.add(new StoredConfig(copy(next.document()), null, next.version(), next.updatedAt(),
                 next.updatedBy()));
         history.add(new HistoryEntry(next.version(), next.updatedAt(), next.updatedBy(), changes));
         return true;
@@ -65,6 +68,11 @@ public final class InMemoryConfigRepository implements ConfigRepository {
     @Override
     public synchronized Optional<StoredConfig> version(long version) {
         return versions.stream().filter(v -> v.version() == version).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copy(Map<String, Object> document) {
+        return (Map<String, Object>) ConfigDocument.deepCopy(document);
     }
 
     /** Test hook: what the column holds right now. */
