@@ -61,12 +61,14 @@ public final class Clusterer {
         }
 
         UnionFind components = new UnionFind(n);
-        int[][] ends = new int[decisions.size()][];
+        int[] endA = new int[decisions.size()];
+        int[] endB = new int[decisions.size()];
         for (int k = 0; k < decisions.size(); k++) {
             PairDecision d = decisions.get(k);
             int ia = indexOf(indexOf, d.a());
             int ib = indexOf(indexOf, d.b());
-            ends[k] = new int[] {ia, ib};
+            endA[k] = ia;
+            endB[k] = ib;
             if (d.decision() == Decision.MATCH) {
                 components.union(ia, ib);
             }
@@ -98,8 +100,8 @@ public final class Clusterer {
             buckets.add(new ArrayList<>(0));
         }
         for (int k = 0; k < decisions.size(); k++) {
-            int ca = clusterOf[ends[k][0]];
-            if (ca == clusterOf[ends[k][1]]) {
+            int ca = clusterOf[endA[k]];
+            if (ca == clusterOf[endB[k]]) {
                 buckets.get(ca).add(decisions.get(k));
             }
         }
