@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * which depends on all of them). {@code archunit.properties} keeps fail-on-empty on, so a rule whose packages match
  * no class fails instead of passing while checking nothing.
  *
- * <p>Rules for the worker join when that module has classes (a rule over an empty package would fail by design).
+ * <p>Worker-specific rules join when the worker's shape settles (a rule over an empty package would fail by design);
+ * until then the worker is held by the general rules (no adapters, no app, no cycles).
  */
 class ArchitectureTest {
 
@@ -53,6 +54,10 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage(ROOT + "..")
                     .and().resideOutsideOfPackages(APP, ADAPTERS)
                     .should().dependOnClassesThat().resideInAPackage(ADAPTERS);
+
+    static final ArchRule nothing_depends_on_the_composition_root =
+            noClasses().that().resideInAPackage(ROOT + "..").and().resideOutsideOfPackage(APP)
+                    .should().dependOnClassesThat().resideInAPackage(APP);
 
     static final ArchRule packages_of_event_dedup_are_free_of_cycles =
             slices().matching("org.eventdedup.(**)").namingSlices("package $1")
@@ -118,6 +123,11 @@ class ArchitectureTest {
     @Test
     void only_the_app_depends_on_adapters() {
         only_the_app_depends_on_adapters.check(classes);
+    }
+
+    @Test
+    void nothing_depends_on_the_composition_root() {
+        nothing_depends_on_the_composition_root.check(classes);
     }
 
     @Test
