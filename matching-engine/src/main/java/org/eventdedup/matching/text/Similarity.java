@@ -207,14 +207,10 @@ public final class Similarity {
                 for (int w = 0; w < words; w++) {
                     long vw = v[w];
                     long u = vw & masks[base + w];
-                    long sum = vw + u;
-                    long carryOut = Long.compareUnsigned(sum, vw) < 0 ? 1 : 0;
-                    long total = sum + carry;
-                    if (Long.compareUnsigned(total, sum) < 0) {
-                        carryOut = 1;
-                    }
-                    v[w] = total | (vw - u);
-                    carry = carryOut;
+                    long sum = vw + u + carry;
+                    // carry out of bit 63 = majority(vw, u, carry in); u is a subset of vw, so it reduces to this
+                    carry = (u | (vw & ~sum)) >>> 63;
+                    v[w] = sum | (vw - u);
                 }
             }
             int lcs = 0;
@@ -266,7 +262,11 @@ public final class Similarity {
                 if (k < 0) {
                     k = alphabet++;
                     put(cp, k);
-                    Arrays.fill(masks, k * words, k * words + words, 0L);
+                    if (words == 1) {
+                        masks[k] = 0L;
+                    } else {
+                        Arrays.fill(masks, k * words, k * words + words, 0L);
+                    }
                 }
                 masks[k * words + (i >>> 6)] |= 1L << (i & 63);
             }
