@@ -234,6 +234,7 @@ public final class Similarity {
         private final int[] latin = new int[LATIN]; // index + 1; 0 = absent
         private int[] hashKeys = new int[16];
         private int[] hashValues = new int[16];
+        private int[] usedSlots = new int[16];
         private int hashCount;
         long[] masks = new long[64];
         long[] state = new long[4];
@@ -243,9 +244,6 @@ public final class Similarity {
         }
 
         void prepare(int[] p, int from, int m, int words) {
-            if (masks.length < m * words) {
-                masks = new long[Math.max(m * words, masks.length * 2)];
-            }
             if (state.length < words) {
                 state = new long[words];
             }
@@ -253,6 +251,7 @@ public final class Similarity {
             if (hashKeys.length < capacity) {
                 hashKeys = new int[capacity];
                 hashValues = new int[capacity];
+                usedSlots = new int[capacity];
                 Arrays.fill(hashKeys, -1);
             }
             int alphabet = 0;
@@ -262,6 +261,10 @@ public final class Similarity {
                 if (k < 0) {
                     k = alphabet++;
                     put(cp, k);
+                    if (masks.length < alphabet * words) {
+                        // sized by the distinct code points actually seen, not by m · words
+                        masks = Arrays.copyOf(masks, Math.max(alphabet * words, masks.length * 2));
+                    }
                     if (words == 1) {
                         masks[k] = 0L;
                     } else {
@@ -305,7 +308,7 @@ public final class Similarity {
             }
             hashKeys[h] = cp;
             hashValues[h] = index;
-            hashCount++;
+            usedSlots[hashCount++] = h;
         }
 
         void clear(int[] p, int from, int m) {
@@ -315,10 +318,10 @@ public final class Similarity {
                     latin[cp] = 0;
                 }
             }
-            if (hashCount > 0) {
-                Arrays.fill(hashKeys, -1);
-                hashCount = 0;
+            for (int i = 0; i < hashCount; i++) {
+                hashKeys[usedSlots[i]] = -1;
             }
+            hashCount = 0;
         }
 
         private static int mix(int cp) {
