@@ -1,5 +1,6 @@
 package org.eventdedup.matching.ai;
 
+import org.eventdedup.matching.text.CodePoints;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -136,6 +137,6 @@ public final class AiTier {
 
     /** Order-independent, so a verdict naming the pair as (b, a) still finds it. */
     private static String pairKey(String x, String y) {
-        return x.compareTo(y) <= 0 ? x + '\u0000' + y : y + '\u0000' + x;
+        return CodePoints.compare(x, y) <= 0 ? x + '\u0000' + y : y + '\u0000' + x;
     }
 }

@@ -1,5 +1,6 @@
 package org.eventdedup.matching.canonical;
 
+import org.eventdedup.matching.text.CodePoints;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,7 +64,7 @@ public final class CanonicalSynthesizer {
     public static final String ALL_SOURCES = "all_sources";
 
     static final Comparator<Listing> INGESTION_ORDER =
-            Comparator.comparingLong(Listing::ingestionOrder).thenComparing(Listing::id);
+            Comparator.comparingLong(Listing::ingestionOrder).thenComparing(Listing::id, CodePoints.ORDER);
 
     private final CanonicalConfig config;
 
@@ -157,7 +158,7 @@ public final class CanonicalSynthesizer {
         for (Listing listing : ordered) {
             ids.add(listing.id());
         }
-        ids.sort(Comparator.naturalOrder());
+        ids.sort(CodePoints.ORDER);
         Geo g = geo.value();
         return new CanonicalEvent(
                 title.value() == null ? "" : title.value(), shortDescription.value(), description.value(),

@@ -1,5 +1,6 @@
 package org.eventdedup.matching.cluster;
 
+import org.eventdedup.matching.text.CodePoints;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ import org.eventdedup.matching.model.PairDecision;
 public final class Clusterer {
 
     static final Comparator<PairDecision> BY_PAIR =
-            Comparator.comparing(PairDecision::a).thenComparing(PairDecision::b);
+            Comparator.comparing(PairDecision::a, CodePoints.ORDER).thenComparing(PairDecision::b, CodePoints.ORDER);
 
     /** Clusters the listings; the date-spread check uses each listing's {@code dates[].date} values. */
     public ClusterResult cluster(List<Listing> listings, List<PairDecision> decisions, ClusterConfig config) {
@@ -79,7 +80,7 @@ public final class Clusterer {
         for (int i = 0; i < n; i++) {
             byId[i] = i;
         }
-        Arrays.sort(byId, Comparator.comparing(ids::get));
+        Arrays.sort(byId, Comparator.comparing(ids::get, CodePoints.ORDER));
         int[] clusterOfRoot = new int[n];
         Arrays.fill(clusterOfRoot, -1);
         int[] clusterOf = new int[n];

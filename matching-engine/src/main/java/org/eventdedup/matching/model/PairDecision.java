@@ -1,5 +1,6 @@
 package org.eventdedup.matching.model;
 
+import org.eventdedup.matching.text.CodePoints;
 import java.util.Objects;
 
 /** The decision for one candidate pair; {@code a} &lt; {@code b} by code point. */
@@ -7,7 +8,7 @@ public record PairDecision(String a, String b, Signals signals, double score, De
     public PairDecision {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        if (a.compareTo(b) >= 0) {
+        if (CodePoints.compare(a, b) >= 0) {
             throw new IllegalArgumentException("pair ids must be ordered: " + a + " >= " + b);
         }
     }

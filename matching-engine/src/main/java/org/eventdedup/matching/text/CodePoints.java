@@ -3,6 +3,9 @@ package org.eventdedup.matching.text;
 /** Code-point views of strings: lengths, arrays and ordering as Python's {@code str} has them. */
 public final class CodePoints {
 
+    /** Code-point order of strings: the one order of listing ids everywhere (Part A 15). */
+    public static final java.util.Comparator<String> ORDER = CodePoints::compare;
+
     private CodePoints() {
     }
 
