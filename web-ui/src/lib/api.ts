@@ -1,0 +1,144 @@
+import type { ConfigView, HistoryEntry, Json, JsonObject, Problem, RunSummary, SchemaNode } from './types';
+
+/** A non-2xx answer; `problem` holds the problem+json body when the server sent one. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+    this.name = 'ApiError';
+  }
+
+  /** 412 (stale If-Match) or 409 (stale updated_at): someone else saved first. */
+  get isConflict(): boolean {
+    return this.status === 412 || this.status === 409;
+  }
+}
+
+/** The server could not be reached at all (down, network gone). */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('The server cannot be reached.');
+    this.name = 'NetworkError';
+    this.cause = cause;
+  }
+}
+
+const METADATA = ['has_api_key', 'api_key_source', 'updated_at', 'updated_by', 'version', 'source'] as const;
+
+/** Splits GET /api/config's body into the config document and its metadata. */
+export function toConfigView(body: JsonObject): ConfigView {
+  const document: JsonObject = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!(METADATA as readonly string[]).includes(key)) document[key] = value;
+  }
+  return {
+    document,
+    hasApiKey: body.has_api_key === true,
+    apiKeySource: body.api_key_source === 'database' || body.api_key_source === 'environment' ? body.api_key_source : null,
+    updatedAt: typeof body.updated_at === 'string' ? body.updated_at : null,
+    updatedBy: typeof body.updated_by === 'string' ? body.updated_by : null,
+    version: typeof body.version === 'number' ? body.version : 0,
+    source: typeof body.source === 'string' ? body.source : 'defaults',
+  };
+}
+
+type Fetch = typeof fetch;
+
+/** The typed client of the config API (contract §2). One instance per page; it holds no state of its own. */
+export class ConfigApi {
+  private readonly fetcher: Fetch;
+  private readonly base: string;
+
+  constructor(fetcher: Fetch = (input, init) => fetch(input, init), base = '') {
+    this.fetcher = fetcher;
+    this.base = base;
+  }
+
+  async config(): Promise<ConfigView> {
+    return toConfigView(await this.json<JsonObject>('GET', '/api/config'));
+  }
+
+  async defaults(): Promise<JsonObject> {
+    return toConfigView(await this.json<JsonObject>('GET', '/api/config/defaults')).document;
+  }
+
+  schema(): Promise<SchemaNode> {
+    return this.json<SchemaNode>('GET', '/api/config/schema');
+  }
+
+  /** Sends a merge patch (RFC 7396) guarded by the version it was made against. */
+  async patch(patch: JsonObject, version: number): Promise<ConfigView> {
+    return toConfigView(
+      await this.json<JsonObject>('PATCH', '/api/config', patch, {
+        'Content-Type': 'application/merge-patch+json',
+        'If-Match': `"${version}"`,
+      }),
+    );
+  }
+
+  async setApiKey(key: string, version: number): Promise<void> {
+    await this.send('PUT', '/api/config/ai-key', { api_key: key }, { 'If-Match': `"${version}"` });
+  }
+
+  async removeApiKey(version: number): Promise<void> {
+    await this.send('DELETE', '/api/config/ai-key', undefined, { 'If-Match': `"${version}"` });
+  }
+
+  history(limit: number, before?: number): Promise<HistoryEntry[]> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (before !== undefined) query.set('before', String(before));
+    return this.json<HistoryEntry[]>('GET', `/api/config/history?${query}`);
+  }
+
+  async rollback(version: number, currentVersion: number): Promise<ConfigView> {
+    return toConfigView(
+      await this.json<JsonObject>('POST', '/api/config/rollback', { version }, { 'If-Match': `"${currentVersion}"` }),
+    );
+  }
+
+  /** Recent pipeline runs; an empty list while the server has no runs endpoint yet (404). */
+  async runs(limit: number): Promise<RunSummary[]> {
+    try {
+      const body = await this.json<Json>('GET', `/api/runs?limit=${limit}`);
+      return Array.isArray(body) ? (body as unknown as RunSummary[]) : [];
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return [];
+      throw e;
+    }
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const response = await this.send(method, path, body, { Accept: 'application/json', ...headers });
+    return (await response.json()) as T;
+  }
+
+  private async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const init: RequestInit = { method, headers: { ...headers }, cache: 'no-store' };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      (init.headers as Record<string, string>)['Content-Type'] ??= 'application/json';
+    }
+    let response: Response;
+    try {
+      response = await this.fetcher(this.base + path, init);
+    } catch (e) {
+      throw new NetworkError(e);
+    }
+    if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+    return response;
+  }
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  try {
+    const body = (await response.json()) as Problem;
+    if (body && typeof body === 'object') return body;
+  } catch {
+    // not JSON: a proxy's error page or an empty body
+  }
+  return { status: response.status, title: response.statusText || `HTTP ${response.status}` };
+}
