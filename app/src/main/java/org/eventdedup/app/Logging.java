@@ -38,6 +38,8 @@ final class Logging {
         if (level == AppSettings.LogLevel.DEBUG) {
             context.getLogger("org.eclipse.jetty").setLevel(Level.INFO);
         }
+        // Javalin's startup lines (including its "your version is N days old" nag) say nothing operators act on
+        context.getLogger("io.javalin.Javalin").setLevel(Level.WARN);
     }
 
     /** One JSON object per line: timestamp, level, thread, logger, formatted message, MDC, throwable. */

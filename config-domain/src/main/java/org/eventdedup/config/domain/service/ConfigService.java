@@ -85,7 +85,7 @@ public final class ConfigService implements ReadConfigUseCase, UpdateConfigUseCa
 
     @Override
     public long currentVersion() {
-        return repository.currentVersion();
+        return repository.announcedVersion();
     }
 
     @Override
@@ -139,8 +139,7 @@ public final class ConfigService implements ReadConfigUseCase, UpdateConfigUseCa
             }
             if (!precondition.isNone()) {
                 // someone saved between our check and our write: the client's expectation is stale now
-                long now = repository.currentVersion();
-                throw conflict(precondition, now);
+                throw conflict(precondition, repository.load().map(StoredConfig::version).orElse(0L));
             }
             if (attempt >= MAX_ATTEMPTS) {
                 throw new IllegalStateException("config kept changing during " + MAX_ATTEMPTS + " save attempts");
@@ -296,7 +295,23 @@ public final class ConfigService implements ReadConfigUseCase, UpdateConfigUseCa
                 ConfigSource.DATABASE);
     }
 
+    /** The last stored row bound, by version and save time: a run reads the row every time but binds it only once. */
+    private record Bound(long version, java.time.Instant updatedAt, MatchingConfig config) {
+    }
+
+    private volatile Bound lastBound;
+
     private MatchingConfig configOf(StoredConfig row) {
+        Bound last = lastBound;
+        if (last != null && last.version() == row.version() && last.updatedAt().equals(row.updatedAt())) {
+            return last.config();
+        }
+        MatchingConfig config = bind(row);
+        lastBound = new Bound(row.version(), row.updatedAt(), config);
+        return config;
+    }
+
+    private MatchingConfig bind(StoredConfig row) {
         Validated validated = ConfigDocument.validate(DocumentUpgrade.fillMissing(row.document(), defaultsTree));
         if (!validated.isValid()) {
             throw new IllegalStateException("stored config version " + row.version() + " is invalid: "

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.eventdedup.config.domain.model.Change;
 import org.eventdedup.config.domain.port.out.ConfigRepository;
 import org.eventdedup.config.domain.port.out.HistoryEntry;
@@ -63,10 +64,12 @@ final class JdbiConfigRepository implements ConfigRepository {
 
     private final Jdbi jdbi;
     private final ConfigPersistenceMapper mapper;
+    private final ConfigVersionWatch versionWatch;
 
-    JdbiConfigRepository(Jdbi jdbi, ConfigPersistenceMapper mapper) {
+    JdbiConfigRepository(Jdbi jdbi, ConfigPersistenceMapper mapper, ConfigVersionWatch versionWatch) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.versionWatch = Objects.requireNonNull(versionWatch, "versionWatch");
     }
 
     @Override
@@ -80,6 +83,17 @@ final class JdbiConfigRepository implements ConfigRepository {
 
     @Override
     public long currentVersion() {
+        return storedVersion();
+    }
+
+    /** From the LISTEN/NOTIFY watch while it listens, so GET /api/config (asking on every request) needs no query. */
+    @Override
+    public long announcedVersion() {
+        OptionalLong watched = versionWatch.version();
+        return watched.isPresent() ? watched.getAsLong() : storedVersion();
+    }
+
+    private long storedVersion() {
         return jdbi.withHandle(h -> h.createQuery(SELECT_VERSION).mapTo(Long.class).findOne()).orElse(0L);
     }
 
@@ -90,7 +104,7 @@ final class JdbiConfigRepository implements ConfigRepository {
             return false;
         }
         if (next.version() != expectedVersion + 1) {
-            if (currentVersion() != expectedVersion) {
+            if (storedVersion() != expectedVersion) {
                 return false;
             }
             throw new IllegalArgumentException(
@@ -100,7 +114,7 @@ final class JdbiConfigRepository implements ConfigRepository {
         String document = mapper.writeDocument(next.document());
         String changesJson = mapper.writeChanges(changes);
         Argument updatedAt = timestamp(next.updatedAt());
-        return jdbi.inTransaction(h -> {
+        boolean saved = jdbi.inTransaction(h -> {
             Update write = h.createUpdate(expectedVersion == 0 ? INSERT_FIRST : UPDATE_EXPECTED)
                     .bind("document", document)
                     .bind("apiKey", next.encryptedApiKey())
@@ -117,6 +131,10 @@ final class JdbiConfigRepository implements ConfigRepository {
             insertHistory(h, next, document, changesJson, updatedAt);
             return true;
         });
+        if (saved) {
+            versionWatch.saved(next.version());
+        }
+        return saved;
     }
 
     private static void insertHistory(Handle h, StoredConfig next, String document, String changesJson,

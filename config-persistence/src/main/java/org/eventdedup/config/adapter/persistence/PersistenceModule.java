@@ -51,6 +51,7 @@ public final class PersistenceModule implements AutoCloseable {
     private final Jdbi jdbi;
     private final Flyway flyway;
     private final ConfigRepository configRepository;
+    private final ConfigVersionWatch versionWatch;
     private final ExecutorService readinessProbe;
     private Future<Boolean> runningProbe;
     /** Migrations are never un-applied, so once all are seen applied only connectivity is rechecked. */
@@ -65,7 +66,8 @@ public final class PersistenceModule implements AutoCloseable {
                 .failOnMissingLocations(true)
                 .cleanDisabled(true)
                 .load();
-        this.configRepository = new JdbiConfigRepository(jdbi, new ConfigPersistenceMapper());
+        this.versionWatch = new ConfigVersionWatch(dataSource);
+        this.configRepository = new JdbiConfigRepository(jdbi, new ConfigPersistenceMapper(), versionWatch);
         this.readinessProbe = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "event-dedup-db-readiness");
             thread.setDaemon(true);
@@ -93,7 +95,9 @@ public final class PersistenceModule implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", "event-dedup");
         config.addDataSourceProperty("tcpKeepAlive", "true");
         LOG.info("Connecting to {}", settings.jdbcUrl());
-        return new PersistenceModule(new HikariDataSource(config));
+        PersistenceModule module = new PersistenceModule(new HikariDataSource(config));
+        module.versionWatch.start();
+        return module;
     }
 
     /**
@@ -112,6 +116,11 @@ public final class PersistenceModule implements AutoCloseable {
 
     public ConfigRepository configRepository() {
         return configRepository;
+    }
+
+    /** The stored config version as the LISTEN/NOTIFY watch knows it; empty while it is not listening. */
+    java.util.OptionalLong watchedConfigVersion() {
+        return versionWatch.version();
     }
 
     /** The pool, for other adapters' repositories and for tests. */
@@ -175,6 +184,7 @@ public final class PersistenceModule implements AutoCloseable {
 
     @Override
     public void close() {
+        versionWatch.close();
         readinessProbe.shutdownNow();
         dataSource.close();
     }

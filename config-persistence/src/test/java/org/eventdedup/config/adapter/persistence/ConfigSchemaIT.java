@@ -81,7 +81,9 @@ class ConfigSchemaIT {
     void migrating_again_changes_nothing(PersistenceModule persistence) {
         persistence.migrate();
 
-        assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(1);
+        // V1 schema, V2 change-notification triggers: each applied once
+        assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'config_settings_notify%'")).isEqualTo(2);
     }
 
     private void insertSettingsRow(int id) {

@@ -6,7 +6,10 @@ import org.eventdedup.config.domain.model.MatchingConfig;
 public interface ReadConfigUseCase {
     ConfigView current();
 
-    /** Version of the stored config (0 before the first save); cheap, for caching. */
+    /**
+     * Version of the stored config (0 before the first save); cheap, for caching: it may trail another server's save
+     * by milliseconds, never this server's own.
+     */
     long currentVersion();
 
     /** The effective defaults: the YAML file over the built-ins. */

@@ -10,8 +10,16 @@ public interface ConfigRepository {
     /** The stored row, or empty when nothing was ever saved. */
     Optional<StoredConfig> load();
 
-    /** The stored version, 0 when there is no row; a cheap read for cache validation. */
+    /** The stored version, 0 when there is no row. */
     long currentVersion();
+
+    /**
+     * The stored version as last announced by the database, without a round trip where the adapter can (LISTEN/NOTIFY
+     * in the JDBI adapter); may trail another process's commit by milliseconds. For cache validation only.
+     */
+    default long announcedVersion() {
+        return currentVersion();
+    }
 
     /**
      * Atomically replaces the row whose version is {@code expectedVersion} (0: no row yet) with {@code next}
