@@ -94,7 +94,7 @@ final class ConfigVersionWatch implements AutoCloseable {
         long lastRead = System.nanoTime();
         while (running) {
             PGNotification[] received = notifications.getNotifications((int) POLL_MILLIS);
-            if (received != null) {
+            if (received != null && received.length > 0) {
                 // notifications arrive in commit order, so the last one is the stored version
                 known.set(Long.parseLong(received[received.length - 1].getParameter()));
             }

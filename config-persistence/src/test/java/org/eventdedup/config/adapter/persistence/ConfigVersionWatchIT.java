@@ -35,6 +35,12 @@ class ConfigVersionWatchIT {
 
             assertThat(writer.configRepository().save(1, row(2), List.of())).isTrue();
             awaitValue(reader::watchedConfigVersion, OptionalLong.of(2));
+
+            // it keeps listening while nothing happens (several poll rounds), rather than reconnecting
+            for (int i = 0; i < 20; i++) {
+                Thread.sleep(50);
+                assertThat(reader.watchedConfigVersion()).hasValue(2);
+            }
         }
     }
 
