@@ -50,7 +50,12 @@ final class Database implements AutoCloseable {
             log.info("Starting embedded PostgreSQL under {}", dir.toAbsolutePath());
             return EmbeddedDatabase.start(dir);
         } catch (EmbeddedDatabaseUnavailableException e) {
-            throw new UsageException(e.getMessage());
+            // running as root is a setup the operator changes (exit 2); a server that fails to start is a runtime
+            // failure (exit 1), reported with the same one-line message
+            if (e.reason() == EmbeddedDatabaseUnavailableException.Reason.RUNNING_AS_ROOT) {
+                throw new UsageException(e.getMessage());
+            }
+            throw e;
         }
     }
 

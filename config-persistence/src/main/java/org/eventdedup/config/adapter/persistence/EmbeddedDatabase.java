@@ -43,7 +43,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Objects.requireNonNull(dataDir, "dataDir");
         // Checked first: as root initdb fails only after unpacking binaries, with a message that does not say why.
         if (effectiveUid().orElse(-1) == 0) {
-            throw new EmbeddedDatabaseUnavailableException("The embedded PostgreSQL cannot run as root (PostgreSQL"
+            throw new EmbeddedDatabaseUnavailableException(EmbeddedDatabaseUnavailableException.Reason.RUNNING_AS_ROOT,
+                    "The embedded PostgreSQL cannot run as root (PostgreSQL"
                     + " refuses to): set " + DatabaseSettings.URL_VARIABLE
                     + " to an external PostgreSQL 15+ database or run as a normal user.");
         }
@@ -59,7 +60,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             LOG.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
             return new EmbeddedDatabase(postgres);
         } catch (IOException | RuntimeException e) {
-            throw new EmbeddedDatabaseUnavailableException("The embedded PostgreSQL did not start with data in "
+            throw new EmbeddedDatabaseUnavailableException(EmbeddedDatabaseUnavailableException.Reason.START_FAILED,
+                    "The embedded PostgreSQL did not start with data in "
                     + directory + " (" + e.getMessage() + "): set " + DatabaseSettings.URL_VARIABLE
                     + " to an external PostgreSQL database instead.", e);
         }

@@ -12,22 +12,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real embedded start cannot be tested here: the build runs as root, PostgreSQL refuses root, and tests have no
- * other user to switch to. What can be tested is that the refusal comes first, fast and with a usable message.
+ * As root (CI) PostgreSQL refuses to run, so the refusal must come first, fast and with a usable message; as a normal
+ * user the embedded server really starts, and keeps its data across a restart.
  */
 class EmbeddedDatabaseTest {
 
     @Test
-    void refuses_to_start_as_root_before_touching_the_data_directory(@TempDir Path dataDir) {
-        assumeTrue(EmbeddedDatabase.effectiveUid().orElse(-1) == 0, "only meaningful when the build runs as root");
-
+    void refuses_root_before_touching_the_data_directory_and_otherwise_keeps_data_across_restarts(
+            @TempDir Path dataDir) throws Exception {
+        if (EmbeddedDatabase.effectiveUid().orElse(-1) != 0) {
+            startsAndKeepsData(dataDir);
+            return;
+        }
         assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir))
-                .isInstanceOf(EmbeddedDatabaseUnavailableException.class)
+                .isInstanceOfSatisfying(EmbeddedDatabaseUnavailableException.class, e -> assertThat(e.reason())
+                        .isEqualTo(EmbeddedDatabaseUnavailableException.Reason.RUNNING_AS_ROOT))
                 .hasMessageContaining("root")
                 .hasMessageContaining("EVENT_DEDUP_DATABASE_URL")
                 .hasMessageContaining("normal user")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
+    }
+
+    private static void startsAndKeepsData(Path dataDir) throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir);
+             java.sql.Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.settings().user(),
+                     db.settings().password());
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kept (v int)");
+            s.execute("INSERT INTO kept VALUES (42)");
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir);
+             java.sql.Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.settings().user(),
+                     db.settings().password());
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(42);
+        }
     }
 
     @Test
