@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eventdedup.app.generate.GenerateCommand;
 import org.eventdedup.config.adapter.secret.FernetKey;
 import org.eventdedup.config.domain.port.in.RotateKeyUseCase;
 import org.slf4j.Logger;
@@ -31,17 +32,20 @@ public final class Main {
               generate-key   print a new Fernet key (for EVENT_DEDUP_ENCRYPTION_KEY)
               rotate-key     re-encrypt the stored API key with the first key of
                              EVENT_DEDUP_ENCRYPTION_KEY; needs EVENT_DEDUP_DATABASE_URL
+              generate --listings N --seed S --out DIR
+                             synthetic input files of the region (DIR/input/<source>_<date>.json)
+                             with truth.json and stats.json; the same N and S give the same bytes
               bench [--seconds N] [--json]
                              measure GET /api/config against GET /health and ConfigProvider.load()
                              on a scratch database; needs EVENT_DEDUP_DATABASE_URL
               help           this text
 
-            Not available yet in this version: worker, match, evaluate, generate.
+            Not available yet in this version: worker, match, evaluate.
             Settings come from EVENT_DEDUP_* environment variables (see README.md).
             Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
             """;
 
-    private static final Set<String> LATER = Set.of("worker", "match", "evaluate", "generate");
+    private static final Set<String> LATER = Set.of("worker", "match", "evaluate");
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -70,6 +74,7 @@ public final class Main {
                 case "generate-key" -> generateKey(options);
                 case "rotate-key" -> rotateKey(options);
                 case "bench" -> bench(options);
+                case "generate" -> GenerateCommand.run(options, out, err);
                 case "help", "--help", "-h" -> help();
                 default -> {
                     if (LATER.contains(command)) {
