@@ -60,7 +60,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"worker", "match", "evaluate"})
+    @ValueSource(strings = {"worker"})
     void commands_of_later_versions_say_so_with_exit_2(String command) {
         assertThat(run(Map.of(), command, "--input", "x")).isEqualTo(2);
         assertOneLineError(command + " is not available yet in this version");
