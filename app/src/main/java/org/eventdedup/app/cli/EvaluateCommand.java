@@ -3,6 +3,8 @@ package org.eventdedup.app.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -134,7 +136,8 @@ public final class EvaluateCommand {
     private void json(Evaluation e) throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
+            json.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))); // "key": value
             json.writeStartObject();
             metrics(json, "pairs", e.pairs());
             metrics(json, "clusters", e.clusters());
