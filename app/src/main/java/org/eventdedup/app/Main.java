@@ -5,8 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eventdedup.app.cli.EvaluateCommand;
-import org.eventdedup.app.cli.MatchCommand;
+import org.eventdedup.app.bench.EngineBenchCommand;
 import org.eventdedup.app.generate.GenerateCommand;
 import org.eventdedup.config.adapter.secret.FernetKey;
 import org.eventdedup.config.domain.port.in.RotateKeyUseCase;
@@ -34,27 +33,23 @@ public final class Main {
               generate-key   print a new Fernet key (for EVENT_DEDUP_ENCRYPTION_KEY)
               rotate-key     re-encrypt the stored API key with the first key of
                              EVENT_DEDUP_ENCRYPTION_KEY; needs EVENT_DEDUP_DATABASE_URL
-              match --input PATH... [--config FILE] [--output FILE] [--lexicon DIR] [--threads N]
-                             offline pipeline on input files (files or directories of *.json), no
-                             database: JSON {stats, decisions, clusters, flagged, canonical_events}
-                             to --output or stdout
-              evaluate --input PATH... --truth FILE [--config FILE] [--lexicon DIR] [--threads N] [--json]
-                             precision, recall and F1 of match decisions and of clusters against
-                             truth.json ({"pairs": [[a, b], ...]} and/or {"entities": {...}})
               generate --listings N --seed S --out DIR
                              synthetic input files of the region (DIR/input/<source>_<date>.json)
                              with truth.json and stats.json; the same N and S give the same bytes
               bench [--seconds N] [--json]
                              measure GET /api/config against GET /health and ConfigProvider.load()
                              on a scratch database; needs EVENT_DEDUP_DATABASE_URL
+              bench-engine [--case all|scoring|scaling|e2e] [--listings N] [--rounds R] [--json]
+                             engine benchmarks as ratios: scoring on 2 vs 1 threads, N vs 2N listings,
+                             N listings end to end in a -Xmx1g child JVM (run from the project root)
               help           this text
 
-            Not available yet in this version: worker.
+            Not available yet in this version: worker, match, evaluate.
             Settings come from EVENT_DEDUP_* environment variables (see README.md).
             Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
             """;
 
-    private static final Set<String> LATER = Set.of("worker");
+    private static final Set<String> LATER = Set.of("worker", "match", "evaluate");
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -84,8 +79,7 @@ public final class Main {
                 case "rotate-key" -> rotateKey(options);
                 case "bench" -> bench(options);
                 case "generate" -> GenerateCommand.run(options, out, err);
-                case "match" -> new MatchCommand(environment, out, err).run(options);
-                case "evaluate" -> new EvaluateCommand(environment, out, err).run(options);
+                case "bench-engine" -> EngineBenchCommand.run(options, out, err);
                 case "help", "--help", "-h" -> help();
                 default -> {
                     if (LATER.contains(command)) {
