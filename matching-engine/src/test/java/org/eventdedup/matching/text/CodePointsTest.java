@@ -3,6 +3,8 @@ package org.eventdedup.matching.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CodePointsTest {
 
@@ -21,5 +23,17 @@ class CodePointsTest {
     void counts_code_points() {
         assertThat(CodePoints.length("a\uD83D\uDE00")).isEqualTo(2);
         assertThat(CodePoints.of("a\uD83D\uDE00")).containsExactly('a', 0x1F600);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "konzert im stadtpark", "fastnacht – ümläut ß „zitat“", "a\uD83D\uDE00b",
+        "\uD83D\uDE00\uD83D\uDE01", "\uD83D", "x\uDE00y", "end\uD83D", "\uDE00\uD83D"})
+    void of_gives_the_code_points_of_string_code_points_including_unpaired_surrogates(String text) {
+        assertThat(CodePoints.of(text)).containsExactly(text.codePoints().toArray());
+    }
+
+    @Test
+    void of_null_is_empty() {
+        assertThat(CodePoints.of(null)).isEmpty();
     }
 }
