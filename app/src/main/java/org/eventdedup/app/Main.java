@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eventdedup.app.cli.EvaluateCommand;
+import org.eventdedup.app.cli.MatchCommand;
 import org.eventdedup.app.bench.EngineBenchCommand;
 import org.eventdedup.app.generate.GenerateCommand;
 import org.eventdedup.config.adapter.secret.FernetKey;
@@ -33,6 +35,13 @@ public final class Main {
               generate-key   print a new Fernet key (for EVENT_DEDUP_ENCRYPTION_KEY)
               rotate-key     re-encrypt the stored API key with the first key of
                              EVENT_DEDUP_ENCRYPTION_KEY; needs EVENT_DEDUP_DATABASE_URL
+              match --input PATH... [--config FILE] [--output FILE] [--lexicon DIR] [--threads N]
+                             offline pipeline on input files (files or directories of *.json), no
+                             database: JSON {stats, decisions, clusters, flagged, canonical_events}
+                             to --output or stdout
+              evaluate --input PATH... --truth FILE [--config FILE] [--lexicon DIR] [--threads N] [--json]
+                             precision, recall and F1 of match decisions and of clusters against
+                             truth.json ({"pairs": [[a, b], ...]} and/or {"entities": {...}})
               generate --listings N --seed S --out DIR
                              synthetic input files of the region (DIR/input/<source>_<date>.json)
                              with truth.json and stats.json; the same N and S give the same bytes
@@ -44,12 +53,12 @@ public final class Main {
                              N listings end to end in a -Xmx1g child JVM (run from the project root)
               help           this text
 
-            Not available yet in this version: worker, match, evaluate.
+            Not available yet in this version: worker.
             Settings come from EVENT_DEDUP_* environment variables (see README.md).
             Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
             """;
 
-    private static final Set<String> LATER = Set.of("worker", "match", "evaluate");
+    private static final Set<String> LATER = Set.of("worker");
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -80,6 +89,8 @@ public final class Main {
                 case "bench" -> bench(options);
                 case "generate" -> GenerateCommand.run(options, out, err);
                 case "bench-engine" -> EngineBenchCommand.run(options, out, err);
+                case "match" -> new MatchCommand(environment, out, err).run(options);
+                case "evaluate" -> new EvaluateCommand(environment, out, err).run(options);
                 case "help", "--help", "-h" -> help();
                 default -> {
                     if (LATER.contains(command)) {
