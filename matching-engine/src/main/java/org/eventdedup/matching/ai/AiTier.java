@@ -13,6 +13,8 @@ import org.eventdedup.matching.model.Listing;
 import org.eventdedup.matching.model.PairDecision;
 import org.eventdedup.matching.model.Tier;
 import org.eventdedup.matching.port.AiCandidate;
+import org.eventdedup.matching.port.AiResolution;
+import org.eventdedup.matching.port.AiUsage;
 import org.eventdedup.matching.port.AiVerdict;
 import org.eventdedup.matching.port.AmbiguousPairResolver;
 
@@ -24,6 +26,9 @@ import org.eventdedup.matching.port.AmbiguousPairResolver;
  * <p>Unlike the earlier service, the decision list keeps its original order (candidates are not moved to the end),
  * and the AI tiers are kept even when no decision changed (B §7.7 dropped {@code ai_low_confidence} labels then).
  * Signals and combined scores are never changed. A candidate without a verdict stays as it was.
+ *
+ * <p>The resolver is asked through {@link AmbiguousPairResolver#resolveWithUsage}, so its usage and per-pair warnings
+ * reach the result (its warnings come first).
  */
 public final class AiTier {
 
@@ -65,20 +70,23 @@ public final class AiTier {
             return unchanged(decisions, AiTierResult.Status.NO_CANDIDATES, 0, List.of());
         }
 
-        List<AiVerdict> verdicts;
+        AiResolution resolution;
         try {
-            verdicts = resolver.resolve(List.copyOf(candidates), config, apiKey);
+            resolution = resolver.resolveWithUsage(List.copyOf(candidates), config, apiKey);
         } catch (RuntimeException e) {
             return unchanged(decisions, AiTierResult.Status.RESOLVER_FAILED, candidates.size(),
                     List.of("AI resolver failed, " + candidates.size() + " pairs stay ambiguous: " + e));
         }
 
+        if (resolution == null) {
+            resolution = AiResolution.of(List.of());
+        }
         List<PairDecision> updated = new ArrayList<>(decisions);
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(resolution.warnings());
         boolean[] answered = new boolean[decisions.size()];
         int verdictCount = 0;
         int changed = 0;
-        for (AiVerdict verdict : verdicts == null ? List.<AiVerdict>of() : verdicts) {
+        for (AiVerdict verdict : resolution.verdicts()) {
             Integer position = positionOfPair.get(pairKey(verdict.a(), verdict.b()));
             if (position == null) {
                 warnings.add("AI verdict for a pair that was not a candidate ignored: ("
@@ -99,7 +107,7 @@ public final class AiTier {
             }
         }
         return new AiTierResult(updated, AiTierResult.Status.RESOLVED, candidates.size(), verdictCount, changed,
-                warnings);
+                warnings, resolution.usage());
     }
 
     /** Ambiguous and inside the window, both ends inclusive (B §7.1). */
@@ -124,7 +132,7 @@ public final class AiTier {
 
     private static AiTierResult unchanged(List<PairDecision> decisions, AiTierResult.Status status, int candidates,
                                           List<String> warnings) {
-        return new AiTierResult(decisions, status, candidates, 0, 0, warnings);
+        return new AiTierResult(decisions, status, candidates, 0, 0, warnings, AiUsage.NONE);
     }
 
     private static Listing listing(Map<String, Listing> listingsById, String id) {

@@ -9,5 +9,14 @@ import org.eventdedup.config.domain.model.SecretString;
  * (errors, timeouts) are simply missing and stay ambiguous. Must not throw for a single failed pair.
  */
 public interface AmbiguousPairResolver {
+
     List<AiVerdict> resolve(List<AiCandidate> candidates, AiConfig config, SecretString apiKey);
+
+    /**
+     * Like {@link #resolve}, but also reports usage (tokens, cost, cache hits) and a warning per failed pair. The
+     * engine calls this one; a resolver with nothing to report need not override it.
+     */
+    default AiResolution resolveWithUsage(List<AiCandidate> candidates, AiConfig config, SecretString apiKey) {
+        return AiResolution.of(resolve(candidates, config, apiKey));
+    }
 }

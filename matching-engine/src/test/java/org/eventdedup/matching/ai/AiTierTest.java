@@ -14,7 +14,11 @@ import org.eventdedup.matching.model.Listing;
 import org.eventdedup.matching.model.PairDecision;
 import org.eventdedup.matching.model.Signals;
 import org.eventdedup.matching.model.Tier;
+import org.eventdedup.matching.port.AiCandidate;
+import org.eventdedup.matching.port.AiResolution;
+import org.eventdedup.matching.port.AiUsage;
 import org.eventdedup.matching.port.AiVerdict;
+import org.eventdedup.matching.port.AmbiguousPairResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -155,6 +159,70 @@ class AiTierTest {
         assertThat(result.decisions().get(0).decision()).isEqualTo(Decision.MATCH);
         assertThat(result.decisions().get(1)).isEqualTo(decisions.get(1));
         assertThat(result.warnings()).hasSize(2);
+    }
+
+    // --- usage and warnings reported by the resolver ---------------------------------------------------------
+
+    @Test
+    void the_resolvers_usage_and_warnings_reach_the_result_before_the_tiers_own_warnings() {
+        AiUsage usage = new AiUsage(3, 1, 2, 1, 800, 100, 50, 0.000615);
+        AmbiguousPairResolver reporting = new AmbiguousPairResolver() {
+            @Override
+            public List<AiVerdict> resolve(List<AiCandidate> candidates, AiConfig c,
+                                           SecretString k) {
+                throw new AssertionError("the tier must ask resolveWithUsage");
+            }
+
+            @Override
+            public AiResolution resolveWithUsage(List<AiCandidate> candidates,
+                                                 AiConfig c, SecretString k) {
+                return new AiResolution(List.of(new AiVerdict("a", "b", "same", 0.9, true),
+                        new AiVerdict("x", "y", "same", 0.9)), usage, List.of("AI pair (c, d) failed: HTTP 503"));
+            }
+        };
+        List<PairDecision> decisions = List.of(ambiguous("a", "b", 0.7), ambiguous("c", "d", 0.7),
+                ambiguous("e", "f", 0.7));
+
+        AiTierResult result = new AiTier(reporting).apply(decisions, listings, ENABLED, KEY);
+
+        assertThat(result.usage()).isEqualTo(usage);
+        assertThat(result.decisions().get(0).decision()).isEqualTo(Decision.MATCH);
+        assertThat(result.decisions().get(0).tier()).isEqualTo(Tier.AI);
+        assertThat(result.warnings()).hasSize(2);
+        assertThat(result.warnings().get(0)).isEqualTo("AI pair (c, d) failed: HTTP 503");
+        assertThat(result.warnings().get(1)).contains("not a candidate", "x", "y");
+    }
+
+    @Test
+    void a_resolver_that_only_implements_resolve_reports_no_usage() {
+        resolver.answer("a", "b", "same", 0.9);
+
+        AiTierResult result = tier.apply(List.of(ambiguous("a", "b", 0.7)), listings, ENABLED, KEY);
+
+        assertThat(resolver.calls).hasSize(1);
+        assertThat(result.usage()).isEqualTo(AiUsage.NONE);
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
+    void without_a_resolver_call_the_usage_is_none() {
+        resolver.failWith(new IllegalStateException("down"));
+
+        AiTierResult failed = tier.apply(List.of(ambiguous("a", "b", 0.7)), listings, ENABLED, KEY);
+        AiTierResult disabled = tier.apply(List.of(ambiguous("a", "b", 0.7)), listings, AiConfig.DEFAULT, KEY);
+
+        assertThat(failed.usage()).isEqualTo(AiUsage.NONE);
+        assertThat(disabled.usage()).isEqualTo(AiUsage.NONE);
+    }
+
+    @Test
+    void usage_is_priced_with_thinking_tokens_as_output_and_rounded_to_six_decimals() { // Part A 10, B §14 A8
+        assertThat(AiUsage.priced(1, 0, 1, 0, 800, 100, 0, 0.30, 2.50).costUsd()).isEqualTo(0.00049);
+        AiUsage thinking = AiUsage.priced(1, 0, 1, 0, 800, 100, 50, 0.30, 2.50);
+        assertThat(thinking.costUsd()).isEqualTo(0.000615);
+        assertThat(thinking.totalTokens()).isEqualTo(950);
+        assertThat(AiUsage.priced(1, 0, 1, 0, 1, 1, 0, 0.30, 2.50).costUsd()).isEqualTo(0.000003);
+        assertThat(AiUsage.priced(2, 1, 1, 0, 0, 0, 0, 0.30, 2.50).uncachedRequests()).isEqualTo(1);
     }
 
     // --- each ai parameter changes the outcome ----------------------------------------------------------------
