@@ -1,6 +1,7 @@
 package org.eventdedup.matching.pipeline;
 
 import java.util.Objects;
+import org.eventdedup.matching.port.AiUsage;
 
 /**
  * Figures of one pipeline run.
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param aiCandidates       ambiguous pairs inside the AI window handed to the resolver
  * @param aiAnswered         candidates the resolver answered
  * @param aiChanged          candidates whose decision the AI changed
+ * @param aiUsage            requests, cache hits, tokens and cost of the AI tier ({@link AiUsage#NONE} when it did not
+ *                           call the resolver)
  * @param clusterCount       valid clusters, singletons included
  * @param singletonCount     clusters of one listing
  * @param flaggedCount       clusters that failed a coherence check
@@ -22,11 +25,12 @@ import java.util.Objects;
  */
 public record MatchStats(long totalEvents, long totalPossiblePairs, long blockedPairs, double reductionPct,
                          int matchCount, int ambiguousCount, int noMatchCount,
-                         AiStatus aiStatus, int aiCandidates, int aiAnswered, int aiChanged,
+                         AiStatus aiStatus, int aiCandidates, int aiAnswered, int aiChanged, AiUsage aiUsage,
                          int clusterCount, int singletonCount, int flaggedCount, int canonicalCount,
                          StageTimings timings) {
     public MatchStats {
         Objects.requireNonNull(aiStatus, "aiStatus");
+        Objects.requireNonNull(aiUsage, "aiUsage");
         Objects.requireNonNull(timings, "timings");
     }
 

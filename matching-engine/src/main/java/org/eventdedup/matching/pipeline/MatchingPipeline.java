@@ -17,6 +17,7 @@ import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.matching.ai.AiTier;
 import org.eventdedup.matching.ai.AiTierResult;
+import org.eventdedup.matching.port.AiUsage;
 import org.eventdedup.matching.blocking.BlockingKeys;
 import org.eventdedup.matching.blocking.CandidatePairs;
 import org.eventdedup.matching.canonical.CanonicalEvent;
@@ -116,7 +117,7 @@ public final class MatchingPipeline {
                 clusteringTime, canonicalTime, Duration.ofNanos(System.nanoTime() - start));
         MatchStats stats = new MatchStats(pairs.totalEvents(), pairs.totalPossiblePairs(), pairs.blockedPairs(),
                 pairs.reductionPct(), counts[Decision.MATCH.ordinal()], counts[Decision.AMBIGUOUS.ordinal()],
-                counts[Decision.NO_MATCH.ordinal()], ai.status(), ai.candidates(), ai.answered(), ai.changed(),
+                counts[Decision.NO_MATCH.ordinal()], ai.status(), ai.candidates(), ai.answered(), ai.changed(), ai.usage(),
                 clustering.clusters().size(), clustering.singletonCount(), clustering.flaggedClusters().size(),
                 canonical.size(), timings);
         return new MatchResult(stats, table, clustering, canonical, ai.warnings());
@@ -158,7 +159,8 @@ public final class MatchingPipeline {
         return new Scored(table, pairs.stats(), prepare, blocking, watch.lap());
     }
 
-    private record Ai(AiStatus status, int candidates, int answered, int changed, List<String> warnings) {
+    private record Ai(AiStatus status, int candidates, int answered, int changed, AiUsage usage,
+                      List<String> warnings) {
     }
 
     /**
@@ -167,13 +169,13 @@ public final class MatchingPipeline {
      */
     private Ai applyAi(DecisionTable table, List<Listing> input, AiConfig config, SecretString apiKey) {
         if (!config.enabled()) {
-            return new Ai(AiStatus.DISABLED, 0, 0, 0, List.of());
+            return new Ai(AiStatus.DISABLED, 0, 0, 0, AiUsage.NONE, List.of());
         }
         if (apiKey == null) {
-            return new Ai(AiStatus.NO_API_KEY, 0, 0, 0, List.of());
+            return new Ai(AiStatus.NO_API_KEY, 0, 0, 0, AiUsage.NONE, List.of());
         }
         if (resolver == null) {
-            return new Ai(AiStatus.NO_RESOLVER, 0, 0, 0, List.of(
+            return new Ai(AiStatus.NO_RESOLVER, 0, 0, 0, AiUsage.NONE, List.of(
                     "ai.enabled is true but no AI resolver is available here: ambiguous pairs stay ambiguous"));
         }
         List<Integer> positions = new ArrayList<>();
@@ -204,7 +206,7 @@ public final class MatchingPipeline {
             case RESOLVED -> AiStatus.RESOLVED;
             case RESOLVER_FAILED -> AiStatus.RESOLVER_FAILED;
         };
-        return new Ai(status, result.candidateCount(), result.verdictCount(), result.changedCount(),
+        return new Ai(status, result.candidateCount(), result.verdictCount(), result.changedCount(), result.usage(),
                 result.warnings());
     }
 
