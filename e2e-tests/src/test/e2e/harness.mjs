@@ -1,0 +1,168 @@
+// What every browser scenario needs: a fresh PostgreSQL database, the real server (the fat jar) on it, and Debian's
+// Chromium driven by playwright-core. Everything it starts it also stops; the database is dropped afterwards.
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const moduleDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoDir = resolve(moduleDir, '..');
+export const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? join(moduleDir, 'target/screenshots');
+const jar = process.env.E2E_JAR ?? join(repoDir, 'app/target/event-dedup.jar');
+const chromiumPath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Host, port, user, password and database of a jdbc:postgresql:// URL. */
+export function parseJdbcUrl(jdbc) {
+  const url = new URL(jdbc.replace(/^jdbc:/, '').replace(/^postgres(ql)?:/, 'http:'));
+  return {
+    host: url.hostname || '127.0.0.1',
+    port: url.port || '5432',
+    database: decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres',
+    user: url.searchParams.get('user') ?? (decodeURIComponent(url.username) || process.env.PGUSER || 'postgres'),
+    password: url.searchParams.get('password') ?? (decodeURIComponent(url.password) || undefined),
+  };
+}
+
+function psql(admin, sql) {
+  execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', admin.host, '-p', admin.port, '-U', admin.user, '-d', admin.database, '-c', sql], {
+    env: { ...process.env, ...(admin.password ? { PGPASSWORD: admin.password } : {}) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** A database of its own on the server of EVENT_DEDUP_TEST_DATABASE_URL, created now and dropped by `drop()`. */
+export function freshDatabase() {
+  const adminUrl = process.env.EVENT_DEDUP_TEST_DATABASE_URL;
+  if (!adminUrl) {
+    throw new Error(
+      'EVENT_DEDUP_TEST_DATABASE_URL is not set: the browser tests need a PostgreSQL server to create their database on, ' +
+        'e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres',
+    );
+  }
+  const admin = parseJdbcUrl(adminUrl);
+  const name = `e2e_webui_${Date.now()}_${process.pid}`;
+  psql(admin, `CREATE DATABASE ${name}`);
+  const query = new URLSearchParams({ user: admin.user, ...(admin.password ? { password: admin.password } : {}) });
+  return {
+    name,
+    jdbcUrl: `jdbc:postgresql://${admin.host}:${admin.port}/${name}?${query}`,
+    drop: () => psql(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** The real server (`serve` of the fat jar) on the given database, ready when this resolves. */
+export async function startServer(jdbcUrl) {
+  if (!existsSync(jar)) throw new Error(`${jar} is missing: build it first (mvn -DskipTests install)`);
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'event-dedup-e2e-'));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('EVENT_DEDUP_')));
+  Object.assign(env, {
+    EVENT_DEDUP_DATABASE_URL: jdbcUrl,
+    EVENT_DEDUP_HTTP_PORT: String(port),
+    EVENT_DEDUP_DATA_DIR: dataDir,
+    EVENT_DEDUP_EVENT_DATA_DIR: join(dataDir, 'eventdata'),
+    EVENT_DEDUP_DEAD_LETTER_DIR: join(dataDir, 'dead_letters'),
+    EVENT_DEDUP_MATCHING_CONFIG_PATH: join(repoDir, 'config/matching.yaml'),
+    EVENT_DEDUP_LOG_LEVEL: 'WARN',
+  });
+  mkdirSync(join(moduleDir, 'target'), { recursive: true });
+  const log = createWriteStream(join(moduleDir, 'target/e2e-server.log'));
+  const child = spawn('java', ['-Xmx384m', '-jar', jar, 'serve'], { cwd: repoDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  let exited = null;
+  child.once('exit', (code) => (exited = code));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (exited !== null) throw new Error(`the server exited with ${exited}; see target/e2e-server.log`);
+    if (Date.now() > deadline) throw new Error('the server did not become ready in 90 s; see target/e2e-server.log');
+    try {
+      if ((await fetch(`${baseUrl}/ready`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    async stop() {
+      if (exited === null) {
+        const done = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
+        if (exited === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One operator's browser: Chromium with a fresh profile directory. Records page errors and every API response
+ * body, so a test can assert that a secret never came back.
+ */
+export async function openBrowser({ width = 1280, height = 900 } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'event-dedup-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width, height },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  const responses = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // a 4xx answer the page handles (409/412/422, the missing runs endpoint) is logged by Chromium; that is expected
+    if (m.type() === 'error' && !/status of (404|409|412|422)/.test(m.text())) errors.push(m.text());
+  });
+  page.on('response', async (response) => {
+    if (!new URL(response.url()).pathname.startsWith('/api/')) return;
+    try {
+      responses.push({ url: response.url(), status: response.status(), body: await response.text() });
+    } catch {
+      // bodyless (204) or the page navigated away
+    }
+  });
+  mkdirSync(screenshotDir, { recursive: true });
+  return {
+    page,
+    errors,
+    responses,
+    async screenshot(name, fullPage = false) {
+      await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
