@@ -1,0 +1,580 @@
+package org.eventdedup.worker.run;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.eventdedup.config.domain.model.AiConfig;
+import org.eventdedup.config.domain.model.MatchingConfig;
+import org.eventdedup.config.domain.port.in.ConfigProvider;
+import org.eventdedup.config.domain.port.in.EffectiveConfig;
+import org.eventdedup.matching.ai.AiTier;
+import org.eventdedup.matching.ai.AiTierResult;
+import org.eventdedup.matching.blocking.BlockingKeys;
+import org.eventdedup.matching.canonical.CanonicalEvent;
+import org.eventdedup.matching.canonical.CanonicalSynthesizer;
+import org.eventdedup.matching.cluster.Cluster;
+import org.eventdedup.matching.cluster.ClusterResult;
+import org.eventdedup.matching.cluster.Clusterer;
+import org.eventdedup.matching.model.Listing;
+import org.eventdedup.matching.model.PairDecision;
+import org.eventdedup.matching.port.AiUsage;
+import org.eventdedup.matching.port.AmbiguousPairResolver;
+import org.eventdedup.matching.scoring.ListingPreparer;
+import org.eventdedup.matching.scoring.PairScorer;
+import org.eventdedup.matching.scoring.PreparedListing;
+import org.eventdedup.matching.text.CodePoints;
+import org.eventdedup.matching.text.Lexicon;
+import org.eventdedup.worker.ingest.DeadLetterDirectory;
+import org.eventdedup.worker.input.InputFileException;
+import org.eventdedup.worker.input.InputFileParser;
+import org.eventdedup.worker.input.ParsedFile;
+import org.eventdedup.worker.store.ClaimedFile;
+import org.eventdedup.worker.store.PipelineStore;
+import org.eventdedup.worker.store.PreviousRun;
+import org.eventdedup.worker.store.StoredListing;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pipeline run (issue 4): load the config, take the queued files, store their listings, match incrementally (or
+ * everything again when the config changed), re-cluster and re-synthesise what was affected, keep canonical ids
+ * stable, and record the run.
+ *
+ * <p><b>Config.</b> Loaded through {@link ConfigProvider} at the start of every run, never cached; a load failure is
+ * recorded as a failed run and the caller keeps going (Part A 14). When the config (version or content) differs from
+ * the previous completed run's, the run re-matches every stored listing, streaming over the days listings are
+ * blocked on, so memory holds one day's block at a time.
+ *
+ * <p><b>Incremental.</b> New or changed listings are compared with the stored listings sharing a blocking key
+ * (GIN-indexed {@code blocking_keys && keys}); only the connected components that contain them (through match edges
+ * and their former canonical events) are re-clustered and re-synthesised.
+ *
+ * <p><b>Transactions.</b> All writes of a run commit in one transaction. Queued files are claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and matching is serialised across processes with a transaction-level advisory lock,
+ * so several workers on one database never interleave. A failure anywhere rolls everything back: the previous state
+ * stays, the files stay queued, and the failure is recorded as a failed run on its own.
+ *
+ * <p>Counts recorded: {@code files_claimed}, {@code files_completed}, {@code files_failed}, {@code ingested}
+ * (listings in completed files), {@code listings_matched}, {@code pairs}, {@code match}, {@code ambiguous},
+ * {@code no_match}, {@code ai_candidates}, {@code ai_answered}, {@code ai_resolved}, {@code canonicals} (events
+ * re-synthesised), {@code canonicals_created}, {@code canonicals_updated}, {@code canonicals_deleted},
+ * {@code flagged}.
+ */
+public final class PipelineRun {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineRun.class);
+
+    /** At most this many files per run; the rest wait for the next. */
+    static final int MAX_FILES_PER_RUN = 200;
+    /** Listings re-clustered together in a full re-match (whole components; one large component may exceed it). */
+    static final int RECLUSTER_CHUNK = 2_000;
+    static final int PAGE = 1_000;
+
+    private final Jdbi jdbi;
+    private final ConfigProvider configProvider;
+    private final Lexicon lexicon;
+    private final AmbiguousPairResolver resolver;
+    private final DeadLetterDirectory deadLetters;
+    private final RunCheckpoint checkpoint;
+    private final Clock clock;
+    private final InputFileParser parser = new InputFileParser();
+
+    /**
+     * @param resolverOrNull the AI tier's resolver, null when this worker has none (ambiguous pairs stay so)
+     * @param checkpoint     called at each step inside the transaction ({@link RunCheckpoint#NONE} in production)
+     */
+    public PipelineRun(Jdbi jdbi, ConfigProvider configProvider, Lexicon lexicon,
+                       AmbiguousPairResolver resolverOrNull, DeadLetterDirectory deadLetters,
+                       RunCheckpoint checkpoint, Clock clock) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.configProvider = Objects.requireNonNull(configProvider, "configProvider");
+        this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+        this.resolver = resolverOrNull;
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Runs once if there is work: queued files, or a config other than the previous run's.
+     *
+     * @return the run, or empty when there was nothing to do (nothing is recorded then)
+     */
+    public Optional<RunSummary> runOnce() {
+        Instant started = clock.instant();
+        EffectiveConfig effective;
+        try {
+            effective = Objects.requireNonNull(configProvider.load(), "the config provider returned nothing");
+        } catch (RuntimeException e) {
+            log.error("Pipeline run: the config could not be loaded: {}", describe(e));
+            return Optional.of(recordFailure(started, null, null, List.of(),
+                    "the config could not be loaded: " + describe(e)));
+        }
+        String fingerprint = ConfigFingerprint.of(effective.config());
+        try {
+            return jdbi.inTransaction(handle -> new Run(new PipelineStore(handle), effective, fingerprint, started)
+                    .execute());
+        } catch (RuntimeException e) {
+            log.error("Pipeline run failed, nothing of it was kept; its files stay queued", e);
+            return Optional.of(recordFailure(started, effective.version(), fingerprint, effective.warnings(),
+                    describe(e)));
+        }
+    }
+
+    private RunSummary recordFailure(Instant started, Long version, String fingerprint, List<String> warnings,
+                                     String error) {
+        long id = -1;
+        try {
+            id = jdbi.withHandle(h -> new PipelineStore(h).insertFailedRun(started, clock.instant(), version,
+                    null, fingerprint, warnings, error));
+        } catch (RuntimeException e) {
+            log.error("The failed run could not be recorded either: {}", describe(e));
+        }
+        return new RunSummary(id, false, null, version, Map.of(), warnings, error);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+            message += ": " + cause.getMessage();
+        }
+        return message;
+    }
+
+    /** The state of one run inside its transaction. */
+    private final class Run {
+        private final PipelineStore store;
+        private final EffectiveConfig effective;
+        private final MatchingConfig config;
+        private final String fingerprint;
+        private final Instant started;
+        private final ListingPreparer preparer;
+        private final BlockingKeys blockingKeys;
+        private final PairScorer scorer;
+        private final Map<String, Long> counts = new LinkedHashMap<>();
+        private final Map<String, Long> timings = new LinkedHashMap<>();
+        private final Set<String> warnings = new LinkedHashSet<>();
+        private final List<AiUsage> usages = new ArrayList<>();
+        private long runId;
+
+        Run(PipelineStore store, EffectiveConfig effective, String fingerprint, Instant started) {
+            this.store = store;
+            this.effective = effective;
+            this.config = effective.config();
+            this.fingerprint = fingerprint;
+            this.started = started;
+            this.preparer = new ListingPreparer(lexicon, config);
+            this.blockingKeys = new BlockingKeys(config.blocking());
+            this.scorer = new PairScorer(config);
+            warnings.addAll(effective.warnings());
+        }
+
+        Optional<RunSummary> execute() {
+            long t0 = System.nanoTime();
+            store.lockPipeline();
+            Optional<PreviousRun> previous = store.previousRun();
+            boolean full = previous.isPresent()
+                    && !(fingerprint.equals(previous.get().configFingerprint())
+                    && Long.valueOf(effective.version()).equals(previous.get().configVersion()));
+            List<ClaimedFile> files = store.claimPending(MAX_FILES_PER_RUN);
+            if (files.isEmpty() && !full) {
+                return Optional.empty();
+            }
+            String mode = full ? "full" : "incremental";
+            runId = store.insertRun(started, mode, effective.version(),
+                    effective.source().name().toLowerCase(Locale.ROOT), fingerprint);
+            for (String name : List.of("files_claimed", "files_completed", "files_failed", "ingested",
+                    "listings_matched", "pairs", "match", "ambiguous", "no_match", "ai_candidates", "ai_answered",
+                    "ai_resolved", "canonicals", "canonicals_created", "canonicals_updated", "canonicals_deleted",
+                    "flagged")) {
+                counts.put(name, 0L);
+            }
+            count("files_claimed", files.size());
+            lap("lock_and_claim_ms", t0);
+
+            long t = System.nanoTime();
+            Map<String, Long> fileOfListing = new HashMap<>();
+            Map<String, Listing> incoming = ingest(files, fileOfListing);
+            checkpoint.reached(RunCheckpoint.Step.INGESTED);
+            Map<String, StoredListing> described = new LinkedHashMap<>();
+            Map<String, PreparedListing> prepared = new HashMap<>();
+            Set<String> changed = storeListings(incoming, fileOfListing, described, prepared);
+            lap("ingest_ms", t);
+            checkpoint.reached(RunCheckpoint.Step.STORED);
+
+            t = System.nanoTime();
+            if (full) {
+                fullRematch();
+            } else if (!changed.isEmpty()) {
+                incremental(changed, described, prepared);
+            }
+            lap("matching_ms", t);
+            checkpoint.reached(RunCheckpoint.Step.MATCHED);
+
+            AiUsage usage = sum(usages);
+            if (usage.requests() > 0) {
+                store.insertAiUsage(runId, config.ai().model(), usage);
+            }
+            lap("total_ms", t0);
+            store.finishRun(runId, clock.instant(), counts, timings, List.copyOf(warnings));
+            checkpoint.reached(RunCheckpoint.Step.BEFORE_COMMIT);
+            log.info("Pipeline run {} ({}, config version {}): {}", runId, mode, effective.version(), counts);
+            return Optional.of(new RunSummary(runId, true, mode, effective.version(), counts,
+                    List.copyOf(warnings), null));
+        }
+
+        // ---- ingestion
+
+        /** Parses every claimed file; bad ones go to dead letters, good ones give their listings (later wins). */
+        private Map<String, Listing> ingest(List<ClaimedFile> files, Map<String, Long> fileOfListing) {
+            long nextOrder = store.maxIngestionOrder() + 1;
+            Map<String, Listing> incoming = new LinkedHashMap<>();
+            for (ClaimedFile file : files) {
+                ParsedFile parsed;
+                try {
+                    parsed = parser.parse(file.filename(), file.content(), nextOrder);
+                } catch (InputFileException e) {
+                    String error = DeadLetterDirectory.errorJson(file.filename(), e.problems());
+                    store.markFailed(file.id(), error, runId);
+                    deadLetters.reject(file.filename(), file.sourcePath(), file.content(), error);
+                    count("files_failed", 1);
+                    warnings.add(file.filename() + " rejected to dead letters: " + e.problems().size()
+                            + (e.problems().size() == 1 ? " problem" : " problems"));
+                    continue;
+                }
+                nextOrder += parsed.listings().size();
+                for (Listing listing : parsed.listings()) {
+                    incoming.remove(listing.id()); // a later file re-delivers it: its position moves too
+                    incoming.put(listing.id(), listing);
+                    fileOfListing.put(listing.id(), file.id());
+                }
+                List<String> undated = parsed.idsWithoutDates();
+                if (!undated.isEmpty()) {
+                    warnings.add(file.filename() + ": " + undated.size()
+                            + " event(s) without dates stored as singletons (cannot be blocked): "
+                            + String.join(", ", undated.subList(0, Math.min(5, undated.size())))
+                            + (undated.size() > 5 ? ", …" : ""));
+                }
+                store.markCompleted(file.id(), parsed.listings().size(), parsed.metadata(), runId);
+                count("files_completed", 1);
+                count("ingested", parsed.listings().size());
+            }
+            return incoming;
+        }
+
+        /** Writes the listings; a re-delivered id keeps its first ingestion order (Part A 12). */
+        private Set<String> storeListings(Map<String, Listing> incoming, Map<String, Long> fileOfListing,
+                                          Map<String, StoredListing> described,
+                                          Map<String, PreparedListing> prepared) {
+            if (incoming.isEmpty()) {
+                return Set.of();
+            }
+            Map<String, Long> stored = store.ingestionOrders(incoming.keySet());
+            for (Listing listing : incoming.values()) {
+                Long order = stored.get(listing.id());
+                Listing kept = order == null ? listing : withOrder(listing, order);
+                PreparedListing p = preparer.prepare(kept);
+                prepared.put(kept.id(), p);
+                described.put(kept.id(), describe(p));
+            }
+            return store.upsertListings(List.copyOf(described.values()), fileOfListing, fingerprint);
+        }
+
+        // ---- matching
+
+        private void incremental(Set<String> changed, Map<String, StoredListing> described,
+                                 Map<String, PreparedListing> prepared) {
+            Set<String> keys = new HashSet<>();
+            for (String id : changed) {
+                keys.addAll(described.get(id).blockingKeys());
+            }
+            List<PreparedListing> all = new ArrayList<>();
+            for (String id : changed) {
+                all.add(prepared.get(id));
+            }
+            for (Listing neighbour : store.listingsSharingKeys(keys, changed)) {
+                all.add(preparer.prepare(neighbour));
+            }
+            all.sort((x, y) -> CodePoints.compare(x.id(), y.id()));
+            List<List<String>> keysByListing = new ArrayList<>(all.size());
+            boolean[] isChanged = new boolean[all.size()];
+            for (int i = 0; i < all.size(); i++) {
+                PreparedListing p = all.get(i);
+                isChanged[i] = changed.contains(p.id());
+                keysByListing.add(isChanged[i] ? described.get(p.id()).blockingKeys() : blockingKeys.keysFor(p));
+            }
+            long[] pairs = PairFinder.pairs(keysByListing, (a, b) -> isChanged[a] || isChanged[b]);
+            List<PairDecision> decisions = decide(all, pairs);
+            store.deleteDecisionsTouching(changed);
+            store.upsertDecisions(decisions, effective.version());
+            count("listings_matched", changed.size());
+            recluster(closure(changed));
+        }
+
+        /** Everything again under a new config: keys, then decisions day by day, then every component. */
+        private void fullRematch() {
+            String after = null;
+            long listings = 0;
+            for (List<Listing> page = store.listingPage(null, PAGE); !page.isEmpty();
+                 page = store.listingPage(after, PAGE)) {
+                List<StoredListing> rows = new ArrayList<>(page.size());
+                for (Listing listing : page) {
+                    rows.add(describe(preparer.prepare(listing)));
+                }
+                store.updateKeys(rows, fingerprint);
+                after = page.get(page.size() - 1).id();
+                listings += page.size();
+            }
+            count("listings_matched", listings);
+
+            store.deleteAllDecisions();
+            for (LocalDate day : store.blockDays()) {
+                String dayText = day.toString();
+                List<PreparedListing> block = new ArrayList<>();
+                for (Listing listing : store.listingsBlockedOn(day)) {
+                    block.add(preparer.prepare(listing));
+                }
+                block.sort((x, y) -> CodePoints.compare(x.id(), y.id()));
+                List<List<String>> allKeys = new ArrayList<>(block.size());
+                List<List<String>> dayKeys = new ArrayList<>(block.size());
+                for (PreparedListing p : block) {
+                    List<String> keys = blockingKeys.keysFor(p);
+                    allKeys.add(keys);
+                    dayKeys.add(keys.stream().filter(k -> PairFinder.dayOf(k).equals(dayText)).toList());
+                }
+                // a pair sharing keys on several days is decided on the first of them only
+                long[] pairs = PairFinder.pairs(dayKeys,
+                        (a, b) -> dayText.equals(PairFinder.earliestSharedDay(allKeys.get(a), allKeys.get(b))));
+                store.upsertDecisions(decide(block, pairs), effective.version());
+            }
+
+            for (Set<String> chunk : componentChunks()) {
+                recluster(chunk);
+            }
+        }
+
+        /** Scores the pairs (on all cores), then lets the AI tier look at the ambiguous ones. */
+        private List<PairDecision> decide(List<PreparedListing> listings, long[] pairs) {
+            PairDecision[] decided = new PairDecision[pairs.length];
+            IntStream.range(0, pairs.length).parallel().forEach(k -> decided[k] = scorer.score(
+                    listings.get((int) (pairs[k] >>> 32)), listings.get((int) pairs[k])));
+            List<PairDecision> decisions = List.of(decided);
+            decisions = ai(decisions, listings);
+            count("pairs", decisions.size());
+            for (PairDecision d : decisions) {
+                count(d.decision().jsonName(), 1);
+            }
+            return decisions;
+        }
+
+        private List<PairDecision> ai(List<PairDecision> decisions, List<PreparedListing> listings) {
+            AiConfig ai = config.ai();
+            if (!ai.enabled() || effective.apiKey().isEmpty() || decisions.isEmpty()) {
+                return decisions;
+            }
+            if (resolver == null) {
+                warnings.add("ai.enabled is true but this worker has no AI resolver: ambiguous pairs stay ambiguous");
+                return decisions;
+            }
+            Map<String, Listing> byId = new HashMap<>(listings.size() * 2);
+            for (PreparedListing p : listings) {
+                byId.put(p.id(), p.listing());
+            }
+            AiTierResult result = new AiTier(resolver).apply(decisions, byId, ai, effective.apiKey().get());
+            warnings.addAll(result.warnings());
+            count("ai_candidates", result.candidateCount());
+            count("ai_answered", result.verdictCount());
+            count("ai_resolved", result.changedCount());
+            usages.add(result.usage());
+            return result.decisions();
+        }
+
+        // ---- clustering and canonical events
+
+        /** The seed plus everything connected to it by match edges or by a shared former canonical event. */
+        private Set<String> closure(Collection<String> seed) {
+            Set<String> all = new HashSet<>(seed);
+            Collection<String> frontier = seed;
+            while (!frontier.isEmpty()) {
+                Set<String> next = new HashSet<>();
+                for (String[] edge : store.matchEdgesTouching(frontier)) {
+                    for (String id : edge) {
+                        if (all.add(id)) {
+                            next.add(id);
+                        }
+                    }
+                }
+                for (List<String> members : store.canonicalsHolding(frontier).values()) {
+                    for (String id : members) {
+                        if (all.add(id)) {
+                            next.add(id);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            return all;
+        }
+
+        /**
+         * Every listing, grouped so that each group holds whole components and whole former canonical events,
+         * groups packed into chunks of about {@value #RECLUSTER_CHUNK} listings.
+         */
+        private List<Set<String>> componentChunks() {
+            List<String> ids = new ArrayList<>();
+            store.forEachListingId(ids::add);
+            Map<String, Integer> index = new HashMap<>(ids.size() * 2);
+            for (int i = 0; i < ids.size(); i++) {
+                index.put(ids.get(i), i);
+            }
+            int[] parent = IntStream.range(0, ids.size()).toArray();
+            store.forEachMatchEdge(edge -> union(parent, index.get(edge[0]), index.get(edge[1])));
+            Map<Long, Integer> firstOfCanonical = new HashMap<>();
+            store.forEachLink((canonical, id) -> {
+                Integer first = firstOfCanonical.putIfAbsent(canonical, index.get(id));
+                if (first != null) {
+                    union(parent, first, index.get(id));
+                }
+            });
+            Map<Integer, List<String>> groups = new LinkedHashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                groups.computeIfAbsent(find(parent, i), r -> new ArrayList<>()).add(ids.get(i));
+            }
+            List<Set<String>> chunks = new ArrayList<>();
+            Set<String> chunk = new HashSet<>();
+            for (List<String> group : groups.values()) {
+                if (!chunk.isEmpty() && chunk.size() + group.size() > RECLUSTER_CHUNK) {
+                    chunks.add(chunk);
+                    chunk = new HashSet<>();
+                }
+                chunk.addAll(group);
+            }
+            if (!chunk.isEmpty()) {
+                chunks.add(chunk);
+            }
+            return chunks;
+        }
+
+        /** Re-clusters a set of listings closed under components and former events; keeps ids stable. */
+        private void recluster(Set<String> ids) {
+            List<Listing> listings = store.loadListings(ids);
+            List<PairDecision> decisions = store.decisionsWithin(ids);
+            ClusterResult clustering = new Clusterer().cluster(listings, decisions, config.cluster());
+            List<Cluster> clusters = clustering.all();
+            List<CanonicalEvent> events = new CanonicalSynthesizer(config.canonical())
+                    .synthesizeAll(clustering, listings);
+            List<List<String>> members = new ArrayList<>(clusters.size());
+            for (Cluster cluster : clusters) {
+                members.add(cluster.memberIds());
+            }
+            // clusters come valid first, then flagged; the assignment wants them by smallest member id
+            List<Integer> order = new ArrayList<>(IntStream.range(0, clusters.size()).boxed().toList());
+            order.sort((x, y) -> CodePoints.compare(members.get(x).get(0), members.get(y).get(0)));
+            List<List<String>> sortedMembers = order.stream().map(members::get).toList();
+            CanonicalIds.Assignment assignment = CanonicalIds.assign(store.canonicalsHolding(ids), sortedMembers);
+
+            Map<Long, List<String>> links = new LinkedHashMap<>();
+            for (int s = 0; s < order.size(); s++) {
+                CanonicalEvent event = events.get(order.get(s));
+                long id = assignment.keptIds()[s];
+                if (id < 0) {
+                    id = store.insertCanonical(event, effective.version());
+                    count("canonicals_created", 1);
+                } else if (store.updateCanonical(id, event, effective.version())) {
+                    count("canonicals_updated", 1);
+                }
+                links.put(id, event.sourceIds());
+                if (event.needsReview()) {
+                    count("flagged", 1);
+                }
+            }
+            store.replaceLinks(ids, links);
+            store.deleteCanonicals(assignment.removed());
+            count("canonicals", events.size());
+            count("canonicals_deleted", assignment.removed().size());
+        }
+
+        // ---- helpers
+
+        private StoredListing describe(PreparedListing p) {
+            List<String> keys = blockingKeys.keysFor(p);
+            TreeSet<LocalDate> days = new TreeSet<>();
+            for (String key : keys) {
+                days.add(LocalDate.parse(PairFinder.dayOf(key)));
+            }
+            List<LocalDate> dates = p.dates();
+            LocalDate first = dates.stream().min(LocalDate::compareTo).orElse(null);
+            LocalDate last = dates.stream().max(LocalDate::compareTo).orElse(null);
+            return new StoredListing(p.listing(), p.normalizedCity(), keys, List.copyOf(days), first, last);
+        }
+
+        private void count(String name, long amount) {
+            counts.merge(name, amount, Long::sum);
+        }
+
+        private void lap(String name, long startNanos) {
+            timings.put(name, (System.nanoTime() - startNanos) / 1_000_000);
+        }
+    }
+
+    private static Listing withOrder(Listing l, long order) {
+        return new Listing(l.id(), l.sourceCode(), l.sourceType(), l.title(), l.shortDescription(), l.description(),
+                l.highlights(), l.location(), l.dates(), l.categories(), l.isFamilyEvent(), l.isChildFocused(),
+                l.admissionFree(), l.registrationRequired(), l.registrationContact(), l.confidenceScore(), order);
+    }
+
+    private static AiUsage sum(List<AiUsage> usages) {
+        int requests = 0;
+        int cached = 0;
+        int calls = 0;
+        int failed = 0;
+        long prompt = 0;
+        long output = 0;
+        long thought = 0;
+        double cost = 0;
+        for (AiUsage u : usages) {
+            requests += u.requests();
+            cached += u.cachedRequests();
+            calls += u.apiCalls();
+            failed += u.failedRequests();
+            prompt += u.promptTokens();
+            output += u.outputTokens();
+            thought += u.thoughtTokens();
+            cost += u.costUsd();
+        }
+        return new AiUsage(requests, cached, calls, failed, prompt, output, thought,
+                java.math.BigDecimal.valueOf(cost).setScale(6, java.math.RoundingMode.HALF_UP).doubleValue());
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}
