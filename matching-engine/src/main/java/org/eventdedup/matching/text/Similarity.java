@@ -23,7 +23,11 @@ public final class Similarity {
 
     /** {@code fuzz.ratio}: {@code 100 · (1 − indel / (len a + len b))}, 100 when both are empty. */
     public static double ratio(String a, String b) {
-        return ratio(CodePoints.of(a), CodePoints.of(b));
+        // the description scorer calls this once per candidate pair: decode into per-thread buffers, allocate nothing
+        Scratch s = SCRATCH.get();
+        int la = s.decodeFirst(a);
+        int lb = s.decodeSecond(b);
+        return ratio(s.first, 0, la, s.second, 0, lb);
     }
 
     public static double ratio(int[] a, int[] b) {
@@ -238,6 +242,38 @@ public final class Similarity {
         private int hashCount;
         long[] masks = new long[64];
         long[] state = new long[4];
+        /** Code points of {@link #ratio(String, String)}'s two strings; only read before the next call decodes. */
+        int[] first = new int[256];
+        int[] second = new int[256];
+
+        int decodeFirst(String text) {
+            first = grow(first, text);
+            return decode(text, first);
+        }
+
+        int decodeSecond(String text) {
+            second = grow(second, text);
+            return decode(text, second);
+        }
+
+        private static int[] grow(int[] buffer, String text) {
+            return text != null && text.length() > buffer.length
+                    ? new int[Math.max(text.length(), buffer.length * 2)] : buffer;
+        }
+
+        /** Writes the code points of {@code text} (null = empty) into {@code into}; returns their number. */
+        private static int decode(String text, int[] into) {
+            if (text == null) {
+                return 0;
+            }
+            int count = 0;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                into[count++] = cp;
+                i += Character.charCount(cp);
+            }
+            return count;
+        }
 
         Scratch() {
             Arrays.fill(hashKeys, -1);

@@ -241,4 +241,19 @@ class SimilarityTest {
         int count = random.nextInt(7);
         return random.ints(count, 0, words.length).mapToObj(i -> words[i]).collect(Collectors.joining(" "));
     }
+
+    @Test
+    void ratio_of_strings_equals_ratio_of_their_code_points_whatever_came_before() {
+        String longText = "familienkonzert im stadtpark mit dem philharmonie-orchester ".repeat(12);
+        String[] texts = {"", "konzert im stadtpark", "stadtpark konzert", "a\uD83D\uDE00b", "x\uDE00y", longText,
+            longText.substring(7) + " zugabe", "fastnacht – „umzug“", "z"};
+        for (String a : texts) {
+            for (String b : texts) {
+                assertThat(Similarity.ratio(a, b)).as("%s | %s", a, b)
+                        .isEqualTo(Similarity.ratio(CodePoints.of(a), CodePoints.of(b)));
+            }
+        }
+        assertThat(Similarity.ratio((String) null, null)).isEqualTo(100.0);
+        assertThat(Similarity.ratio((String) null, "abc")).isEqualTo(0.0);
+    }
 }
