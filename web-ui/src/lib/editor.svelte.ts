@@ -204,7 +204,7 @@ export class ConfigEditor {
     if (e instanceof ApiError && e.isConflict) {
       this.notice = {
         kind: 'error',
-        text: 'Someone else saved a newer version while you were editing. Nothing you typed is lost.',
+        text: 'Not saved: someone else saved first. Your edits are kept.',
       };
       try {
         await this.detectConflict();
