@@ -13,6 +13,7 @@ import org.eventdedup.config.adapter.yaml.YamlConfigFileReader;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.config.domain.service.ConfigService;
+import org.eventdedup.worker.WorkerModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public final class Application implements AutoCloseable {
     private final ConfigService configService;
     private final CountDownLatch closed = new CountDownLatch(1);
     private ConfigHttpServer http;
+    private WorkerModule worker;
 
     private Application(Database database, ConfigService configService) {
         this.database = database;
@@ -101,6 +103,21 @@ public final class Application implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts the worker: watches {@code EVENT_DEDUP_EVENT_DATA_DIR} and runs the pipeline with the config loaded fresh
+     * for every run. The lexicon files are read from the folder of the matching config file.
+     */
+    public synchronized Application startWorker(AppSettings settings) {
+        if (worker == null) {
+            Path configPath = settings.matchingConfigPath().toAbsolutePath();
+            worker = WorkerModule.create(database.persistence().jdbi(), configService, new WorkerModule.Settings(
+                    settings.eventDataDir(), settings.deadLetterDir(), configPath.getParent(),
+                    settings.geminiBaseUrl().toString()));
+            worker.startWatching();
+        }
+        return this;
+    }
+
     public int httpPort() {
         if (http == null) {
             throw new IllegalStateException("HTTP server not started");
@@ -127,6 +144,9 @@ public final class Application implements AutoCloseable {
             return;
         }
         try {
+            if (worker != null) {
+                worker.close();
+            }
             if (http != null) {
                 http.stop();
             }

@@ -27,10 +27,12 @@ public final class Main {
             Usage: java -jar event-dedup.jar [command] [options]
 
             Commands:
-              serve          API + web UI in one process (the default command). Without
+              serve          API + web UI + worker in one process (the default command). Without
                              EVENT_DEDUP_DATABASE_URL it runs an embedded PostgreSQL under
                              EVENT_DEDUP_DATA_DIR (not possible as root).
               api            the HTTP API only, for scaling out; needs EVENT_DEDUP_DATABASE_URL
+              worker         the worker only (watches EVENT_DEDUP_EVENT_DATA_DIR, runs the pipeline),
+                             for scaling out; needs EVENT_DEDUP_DATABASE_URL
               migrate        apply the database migrations and exit; needs EVENT_DEDUP_DATABASE_URL
               generate-key   print a new Fernet key (for EVENT_DEDUP_ENCRYPTION_KEY)
               rotate-key     re-encrypt the stored API key with the first key of
@@ -53,12 +55,11 @@ public final class Main {
                              N listings end to end in a -Xmx1g child JVM (run from the project root)
               help           this text
 
-            Not available yet in this version: worker.
             Settings come from EVENT_DEDUP_* environment variables (see README.md).
             Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
             """;
 
-    private static final Set<String> LATER = Set.of("worker");
+    private static final Set<String> LATER = Set.of();
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -83,6 +84,7 @@ public final class Main {
             return switch (command) {
                 case "serve" -> serve(options, Database.Mode.EMBEDDED_FALLBACK, "serve");
                 case "api" -> serve(options, Database.Mode.EXTERNAL_ONLY, "api");
+                case "worker" -> worker(options);
                 case "migrate" -> migrate(options);
                 case "generate-key" -> generateKey(options);
                 case "rotate-key" -> rotateKey(options);
@@ -120,6 +122,25 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(application::close, "event-dedup-shutdown"));
         try {
             application.startHttp(settings.httpPort());
+            if ("serve".equals(command)) {
+                application.startWorker(settings);
+            }
+        } catch (RuntimeException e) {
+            application.close();
+            throw e;
+        }
+        application.awaitClose();
+        return OK;
+    }
+
+    /** The worker role alone: watch the folder and run the pipeline until the process is asked to stop. */
+    private int worker(List<String> options) throws InterruptedException {
+        noOptions("worker", options);
+        AppSettings settings = settings();
+        Application application = Application.open(settings, Database.Mode.EXTERNAL_ONLY, "worker");
+        Runtime.getRuntime().addShutdownHook(new Thread(application::close, "event-dedup-shutdown"));
+        try {
+            application.startWorker(settings);
         } catch (RuntimeException e) {
             application.close();
             throw e;

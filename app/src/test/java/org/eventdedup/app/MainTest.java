@@ -59,14 +59,6 @@ class MainTest {
         assertThat(keys[0]).isNotEqualTo(keys[1]);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"worker"})
-    void commands_of_later_versions_say_so_with_exit_2(String command) {
-        assertThat(run(Map.of(), command, "--input", "x")).isEqualTo(2);
-        assertOneLineError(command + " is not available yet in this version");
-        assertThat(out()).isEmpty();
-    }
-
     @Test
     void an_unknown_command_is_a_usage_error() {
         assertThat(run(Map.of(), "serv")).isEqualTo(2);
@@ -74,14 +66,14 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "api", "migrate", "generate-key", "rotate-key"})
+    @ValueSource(strings = {"serve", "api", "worker", "migrate", "generate-key", "rotate-key"})
     void commands_without_options_reject_arguments(String command) {
         assertThat(run(Map.of(), command, "--port", "80")).isEqualTo(2);
         assertOneLineError(command + " takes no arguments");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"api", "migrate", "rotate-key", "bench"})
+    @ValueSource(strings = {"api", "worker", "migrate", "rotate-key", "bench"})
     void commands_that_need_a_database_url_say_so(String command) {
         assertThat(run(Map.of(), command)).isEqualTo(2);
         assertOneLineError("EVENT_DEDUP_DATABASE_URL");

@@ -1,0 +1,101 @@
+package org.eventdedup.worker;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import org.eventdedup.config.domain.port.in.ConfigProvider;
+import org.eventdedup.matching.text.Lexicon;
+import org.eventdedup.worker.gemini.GeminiPairResolver;
+import org.eventdedup.worker.ingest.DeadLetterDirectory;
+import org.eventdedup.worker.ingest.FileIntake;
+import org.eventdedup.worker.lexicon.YamlLexiconLoader;
+import org.eventdedup.worker.run.PipelineRun;
+import org.eventdedup.worker.run.RunCheckpoint;
+import org.eventdedup.worker.store.IngestionQueue;
+import org.eventdedup.worker.store.JdbiGeminiAnswerCache;
+import org.eventdedup.worker.watch.IngestionWorker;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker's one entry point for the composition root: wires the intake, the pipeline run (with the Gemini
+ * resolver and its PostgreSQL answer cache) and, on request, the folder-watching loop.
+ *
+ * <pre>{@code
+ * WorkerModule worker = WorkerModule.create(persistence.jdbi(), configService, settings);
+ * worker.startWatching();   // the `worker` and `serve` commands
+ * worker.intake();          // POST /api/ingest
+ * worker.close();
+ * }</pre>
+ */
+public final class WorkerModule implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerModule.class);
+
+    /**
+     * @param eventDataDir  the watched folder ({@code EVENT_DEDUP_EVENT_DATA_DIR})
+     * @param deadLetterDir rejected files ({@code EVENT_DEDUP_DEAD_LETTER_DIR})
+     * @param lexiconDir    the folder of prefixes.yaml, synonyms.yaml and city_aliases.yaml (missing files add
+     *                      nothing)
+     * @param geminiBaseUrl {@code EVENT_DEDUP_GEMINI_BASE_URL}, null for Google's endpoint
+     */
+    public record Settings(Path eventDataDir, Path deadLetterDir, Path lexiconDir, String geminiBaseUrl) {
+        public Settings {
+            Objects.requireNonNull(eventDataDir, "eventDataDir");
+            Objects.requireNonNull(deadLetterDir, "deadLetterDir");
+            Objects.requireNonNull(lexiconDir, "lexiconDir");
+        }
+    }
+
+    private final Settings settings;
+    private final FileIntake intake;
+    private final PipelineRun pipeline;
+    private IngestionWorker loop;
+
+    private WorkerModule(Settings settings, FileIntake intake, PipelineRun pipeline) {
+        this.settings = settings;
+        this.intake = intake;
+        this.pipeline = pipeline;
+    }
+
+    public static WorkerModule create(Jdbi jdbi, ConfigProvider configProvider, Settings settings) {
+        Lexicon lexicon = new YamlLexiconLoader().loadFrom(settings.lexiconDir());
+        DeadLetterDirectory deadLetters = new DeadLetterDirectory(settings.deadLetterDir());
+        GeminiPairResolver resolver = new GeminiPairResolver(settings.geminiBaseUrl(),
+                new JdbiGeminiAnswerCache(jdbi));
+        PipelineRun pipeline = new PipelineRun(jdbi, configProvider, lexicon, resolver, deadLetters,
+                RunCheckpoint.NONE, Clock.systemUTC());
+        FileIntake intake = new FileIntake(new IngestionQueue(jdbi), deadLetters, FileIntake.DEFAULT_MAX_BYTES);
+        return new WorkerModule(settings, intake, pipeline);
+    }
+
+    /** Where files enter (the watched folder and uploads). */
+    public FileIntake intake() {
+        return intake;
+    }
+
+    public PipelineRun pipeline() {
+        return pipeline;
+    }
+
+    /** Starts watching the folder and running the pipeline on its own thread. */
+    public synchronized WorkerModule startWatching() {
+        if (loop == null) {
+            loop = new IngestionWorker(settings.eventDataDir(), intake, pipeline, IngestionWorker.Timing.DEFAULT)
+                    .start();
+            log.info("Worker started: watching {}, dead letters in {}", settings.eventDataDir().toAbsolutePath(),
+                    settings.deadLetterDir().toAbsolutePath());
+        }
+        return this;
+    }
+
+    /** Stops the loop after its current run. */
+    @Override
+    public synchronized void close() {
+        if (loop != null) {
+            loop.close();
+            loop = null;
+        }
+    }
+}
