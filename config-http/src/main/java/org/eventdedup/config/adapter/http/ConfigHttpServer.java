@@ -2,8 +2,10 @@ package org.eventdedup.config.adapter.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.eventdedup.config.domain.port.in.ConfigHistoryUseCase;
 import org.eventdedup.config.domain.port.in.ReadConfigUseCase;
 import org.eventdedup.config.domain.port.in.RollbackConfigUseCase;
@@ -12,7 +14,8 @@ import org.eventdedup.config.domain.port.in.UpdateConfigUseCase;
 /**
  * The HTTP server of the config API (contract §2): {@code /api/config/**}, {@code /health}, {@code /ready} and,
  * when given, the web UI's static files at {@code /}. The one public type of this adapter; the composition root
- * starts it with the use cases it needs.
+ * starts it with the use cases it needs, plus any other module's routes that should share the port
+ * ({@link Dependencies#extraRoutes()}).
  */
 public final class ConfigHttpServer {
 
@@ -22,15 +25,29 @@ public final class ConfigHttpServer {
      * @param ready                   true when the service can serve requests (database reachable, migrated)
      * @param staticFilesClasspathDir classpath directory of the web UI (e.g. {@code "/web"}), served at {@code /}
      *                                when it exists; null for none
+     * @param extraRoutes             more routes on the same server (another module's API), registered after the
+     *                                config routes. They share this server's settings: problem+json for unknown
+     *                                paths (404), wrong methods (405 with Allow), Javalin's own errors and any
+     *                                uncaught exception (500 without details), and no Server or X-Powered-By
+     *                                header. A route may register {@code app.exception(...)} for its own exception
+     *                                types; the most specific handler wins.
      */
     public record Dependencies(ReadConfigUseCase read, UpdateConfigUseCase update, RollbackConfigUseCase rollback,
-                               ConfigHistoryUseCase history, BooleanSupplier ready, String staticFilesClasspathDir) {
+                               ConfigHistoryUseCase history, BooleanSupplier ready, String staticFilesClasspathDir,
+                               List<Consumer<Javalin>> extraRoutes) {
         public Dependencies {
             Objects.requireNonNull(read, "read");
             Objects.requireNonNull(update, "update");
             Objects.requireNonNull(rollback, "rollback");
             Objects.requireNonNull(history, "history");
             Objects.requireNonNull(ready, "ready");
+            extraRoutes = List.copyOf(Objects.requireNonNull(extraRoutes, "extraRoutes"));
+        }
+
+        /** The config API alone. */
+        public Dependencies(ReadConfigUseCase read, UpdateConfigUseCase update, RollbackConfigUseCase rollback,
+                            ConfigHistoryUseCase history, BooleanSupplier ready, String staticFilesClasspathDir) {
+            this(read, update, rollback, history, ready, staticFilesClasspathDir, List.of());
         }
     }
 
@@ -78,6 +95,7 @@ public final class ConfigHttpServer {
             }
         });
         routes.register(app);
+        deps.extraRoutes().forEach(extra -> extra.accept(app));
         problems.register(app);
         app.start(port);
         return new ConfigHttpServer(app);
