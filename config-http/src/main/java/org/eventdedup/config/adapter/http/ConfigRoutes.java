@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.config.domain.model.Violation;
+import org.eventdedup.config.domain.rule.DocumentShape;
 import org.eventdedup.config.domain.port.in.ApiKeyChange;
 import org.eventdedup.config.domain.port.in.ConfigException;
 import org.eventdedup.config.domain.port.in.ConfigView;
@@ -96,12 +97,7 @@ final class ConfigRoutes {
         Long ifMatch = RequestHeaders.ifMatchVersion(ctx.header("If-Match"));
         String operator = RequestHeaders.operator(ctx.header("X-Operator"));
         Map<String, Object> body = bodies.readObject(ctx, RequestBodies.JSON);
-        List<Violation> violations = new ArrayList<>();
-        for (String key : body.keySet()) {
-            if (!key.equals("api_key")) {
-                violations.add(new Violation("/" + key, "unknown field; the body is {\"api_key\": \"...\"}"));
-            }
-        }
+        List<Violation> violations = unknownFields(body, "api_key", "{\"api_key\": \"...\"}");
         ApiKeyChange change = ApiKeyChange.KEEP;
         Object value = body.get("api_key");
         if (value instanceof String text && !text.isBlank()) {
@@ -116,6 +112,17 @@ final class ConfigRoutes {
         ApiKeyChange set = change;
         write(() -> deps.update().update(new UpdateConfigCommand(Map.of(), set, precondition(ifMatch), operator)));
         ctx.status(204);
+    }
+
+    /** A violation for every key of a one-field body other than {@code field}. */
+    private static List<Violation> unknownFields(Map<String, Object> body, String field, String shape) {
+        List<Violation> violations = new ArrayList<>();
+        for (String key : body.keySet()) {
+            if (!key.equals(field)) {
+                violations.add(new Violation(DocumentShape.pointer("", key), "unknown field; the body is " + shape));
+            }
+        }
+        return violations;
     }
 
     private void deleteApiKey(Context ctx) {
@@ -157,12 +164,7 @@ final class ConfigRoutes {
         Long ifMatch = RequestHeaders.ifMatchVersion(ctx.header("If-Match"));
         String operator = RequestHeaders.operator(ctx.header("X-Operator"));
         Map<String, Object> body = bodies.readObject(ctx, RequestBodies.JSON);
-        List<Violation> violations = new ArrayList<>();
-        for (String key : body.keySet()) {
-            if (!key.equals("version")) {
-                violations.add(new Violation("/" + key, "unknown field; the body is {\"version\": n}"));
-            }
-        }
+        List<Violation> violations = unknownFields(body, "version", "{\"version\": n}");
         Object value = body.get("version");
         long version = -1;
         if (value instanceof Number n && isPositiveWhole(n)) {
