@@ -116,16 +116,20 @@ public final class AiTier {
                 && config.minCombinedScore() <= d.score() && d.score() <= config.maxCombinedScore();
     }
 
-    /** The confidence gate and the verdict table of B §7.4. A confidence that is not a number counts as low. */
+    /**
+     * The confidence gate and the verdict table of B §7.4; a confident answer from the cache gets tier ai_cached
+     * (issue 4). A confidence that is not a number counts as low.
+     */
     static PairDecision applyVerdict(PairDecision decision, AiVerdict verdict, double confidenceThreshold) {
         if (!(verdict.confidence() >= confidenceThreshold)) {
             return decision.withOutcome(Decision.AMBIGUOUS, Tier.AI_LOW_CONFIDENCE);
         }
+        Tier confident = verdict.cached() ? Tier.AI_CACHED : Tier.AI;
         if (SAME.equals(verdict.decision())) {
-            return decision.withOutcome(Decision.MATCH, Tier.AI);
+            return decision.withOutcome(Decision.MATCH, confident);
         }
         if (DIFFERENT.equals(verdict.decision())) {
-            return decision.withOutcome(Decision.NO_MATCH, Tier.AI);
+            return decision.withOutcome(Decision.NO_MATCH, confident);
         }
         return decision.withOutcome(Decision.AMBIGUOUS, Tier.AI_UNEXPECTED);
     }

@@ -67,6 +67,22 @@ class AiTierTest {
     }
 
     @Test
+    void a_confident_answer_from_the_cache_gets_tier_ai_cached_and_a_weak_one_stays_low_confidence() {
+        PairDecision pair = ambiguous("a", "b", 0.70);
+        PairDecision other = ambiguous("c", "d", 0.70);
+        resolver.alsoReturn(new AiVerdict("a", "b", "same", 0.9, true))
+                .alsoReturn(new AiVerdict("c", "d", "different", 0.2, true));
+
+        AiTierResult result = tier.apply(List.of(pair, other), listings, ENABLED, KEY);
+
+        assertThat(result.decisions()).extracting(PairDecision::decision, PairDecision::tier).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Decision.MATCH, Tier.AI_CACHED),
+                org.assertj.core.groups.Tuple.tuple(Decision.AMBIGUOUS, Tier.AI_LOW_CONFIDENCE));
+        assertThat(Tier.AI_CACHED.isAi()).isTrue();
+        assertThat(Tier.AI_CACHED.jsonName()).isEqualTo("ai_cached");
+    }
+
+    @Test
     void without_ambiguous_decisions_the_resolver_is_not_called() { // A2
         List<PairDecision> decisions = List.of(match("a", "b", 0.9), noMatch("c", "d", 0.2));
 
@@ -187,7 +203,7 @@ class AiTierTest {
 
         assertThat(result.usage()).isEqualTo(usage);
         assertThat(result.decisions().get(0).decision()).isEqualTo(Decision.MATCH);
-        assertThat(result.decisions().get(0).tier()).isEqualTo(Tier.AI);
+        assertThat(result.decisions().get(0).tier()).isEqualTo(Tier.AI_CACHED);
         assertThat(result.warnings()).hasSize(2);
         assertThat(result.warnings().get(0)).isEqualTo("AI pair (c, d) failed: HTTP 503");
         assertThat(result.warnings().get(1)).contains("not a candidate", "x", "y");
