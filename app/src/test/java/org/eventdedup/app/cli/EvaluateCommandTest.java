@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluateCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SAMPLE = Path.of("/work/shared/data/sample");
+    /** The team's shared sample, beside the checkout (tests run in the module directory). */
+    private static final Path SAMPLE = Path.of("..", "..", "shared", "data", "sample");
 
     @TempDir
     Path temp;
