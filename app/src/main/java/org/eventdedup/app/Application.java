@@ -2,6 +2,7 @@ package org.eventdedup.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.eventdedup.config.adapter.http.ConfigHttpServer;
@@ -14,24 +15,30 @@ import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.config.domain.service.ConfigService;
 import org.eventdedup.worker.WorkerModule;
+import org.eventdedup.worker.http.WorkerHttpRoutes;
+import org.eventdedup.worker.lexicon.YamlLexiconLoader;
+import org.eventdedup.worker.query.jdbi.JdbiPipelineQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: wires database, encryption, YAML fallback, the config service and the HTTP server by hand.
+ * The composition root: wires database, encryption, YAML fallback, the config service, the worker and the HTTP server
+ * by hand. One HTTP server serves the config API, the worker's API (runs, ingest, canonical events) and the web UI.
  * One instance per process (or per test); {@link #close()} releases everything in reverse order.
  */
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     static final String WEB_ROOT = "/web";
 
+    private final AppSettings settings;
     private final Database database;
     private final ConfigService configService;
     private final CountDownLatch closed = new CountDownLatch(1);
     private ConfigHttpServer http;
     private WorkerModule worker;
 
-    private Application(Database database, ConfigService configService) {
+    private Application(AppSettings settings, Database database, ConfigService configService) {
+        this.settings = settings;
         this.database = database;
         this.configService = configService;
     }
@@ -50,7 +57,7 @@ public final class Application implements AutoCloseable {
             FernetSecretCipher cipher = new FernetSecretCipher(keyRing(settings));
             ConfigService service = new ConfigService(database.persistence().configRepository(), cipher,
                     fileConfig.orElse(null), settings.geminiApiKey().orElse(null), Clock.systemUTC());
-            return new Application(database, service);
+            return new Application(settings, database, service);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -94,11 +101,19 @@ public final class Application implements AutoCloseable {
         return ring;
     }
 
-    /** Starts the config API and the web UI (when the web-ui jar holds {@value #WEB_ROOT}) on {@code port}. */
+    /**
+     * Starts the HTTP server on {@code port}: the config API, the worker's API ({@code /api/runs},
+     * {@code /api/ingest}, {@code /api/canonical-events}; uploads are queued for whichever worker runs next) and the
+     * web UI (when the web-ui jar holds {@value #WEB_ROOT}).
+     */
     public Application startHttp(int port) {
         String webRoot = Application.class.getResource(WEB_ROOT) != null ? WEB_ROOT : null;
+        WorkerModule module = worker(settings);
+        JdbiPipelineQueries queries = new JdbiPipelineQueries(database.persistence().jdbi(),
+                new YamlLexiconLoader().loadFrom(lexiconDir(settings)));
         http = ConfigHttpServer.start(port, new ConfigHttpServer.Dependencies(configService, configService,
-                configService, configService, database.persistence()::isReady, webRoot));
+                configService, configService, database.persistence()::isReady, webRoot,
+                List.of(new WorkerHttpRoutes(queries, queries, module.intake()))));
         log.info("HTTP API listening on port {}{}", http.port(), webRoot == null ? " (no web UI bundled)" : "");
         return this;
     }
@@ -108,14 +123,22 @@ public final class Application implements AutoCloseable {
      * for every run. The lexicon files are read from the folder of the matching config file.
      */
     public synchronized Application startWorker(AppSettings settings) {
-        if (worker == null) {
-            Path configPath = settings.matchingConfigPath().toAbsolutePath();
-            worker = WorkerModule.create(database.persistence().jdbi(), configService, new WorkerModule.Settings(
-                    settings.eventDataDir(), settings.deadLetterDir(), configPath.getParent(),
-                    settings.geminiBaseUrl().toString()));
-            worker.startWatching();
-        }
+        worker(settings).startWatching();
         return this;
+    }
+
+    /** The one worker module of the process (its intake serves uploads even when this process does not watch). */
+    private synchronized WorkerModule worker(AppSettings settings) {
+        if (worker == null) {
+            worker = WorkerModule.create(database.persistence().jdbi(), configService, new WorkerModule.Settings(
+                    settings.eventDataDir(), settings.deadLetterDir(), lexiconDir(settings),
+                    settings.geminiBaseUrl().toString()));
+        }
+        return worker;
+    }
+
+    private static Path lexiconDir(AppSettings settings) {
+        return settings.matchingConfigPath().toAbsolutePath().getParent();
     }
 
     public int httpPort() {
