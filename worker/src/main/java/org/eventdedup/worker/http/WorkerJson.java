@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.eventdedup.worker.query.CanonicalEventDetail;
 import org.eventdedup.worker.query.CanonicalEventDetail.DecisionView;
 import org.eventdedup.worker.query.CanonicalEventDetail.SourceListingView;
@@ -61,8 +62,28 @@ final class WorkerJson {
         m.put("counts", r.counts().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .collect(LinkedHashMap::new, (map, e) -> map.put(e.getKey(), e.getValue()), Map::putAll));
         m.put("warnings", r.warnings());
-        m.put("error", r.error());
+        m.put("error", publicError(r.error()));
         return m;
+    }
+
+    private static final int MAX_ERROR_LENGTH = 300;
+    private static final Pattern CLASS_PREFIX = Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*: ");
+
+    /**
+     * A failed run's reason as an operator should read it: the database driver's message without Java class names and
+     * without the statement and its arguments that JDBI appends ({@code [statement:"…", arguments:…]}), shortened.
+     */
+    static String publicError(String error) {
+        if (error == null) {
+            return null;
+        }
+        String text = error;
+        int statement = text.indexOf(" [statement:");
+        if (statement >= 0) {
+            text = text.substring(0, statement);
+        }
+        text = CLASS_PREFIX.matcher(text).replaceAll("").strip();
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) + "…" : text;
     }
 
     static List<Map<String, Object>> runs(List<RunView> runs) {
