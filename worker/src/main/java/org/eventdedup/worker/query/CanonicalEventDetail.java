@@ -48,8 +48,8 @@ public record CanonicalEventDetail(CanonicalEventSummary summary, String shortDe
     /**
      * @param aEventId the canonical event listing {@code a} belongs to (null if it belongs to none)
      * @param decision {@code match}, {@code ambiguous} or {@code no_match}
-     * @param tier     who decided: {@code deterministic}, {@code ai}, {@code ai_low_confidence} or
-     *                 {@code ai_unexpected}
+     * @param tier     who decided, as the engine's {@code Tier} names it ({@code deterministic}, {@code ai},
+     *                 {@code ai_cached}, ...)
      */
     public record DecisionView(String a, String b, Long aEventId, Long bEventId, double dateScore, double geoScore,
                                double titleScore, double descriptionScore, double combinedScore, String decision,
