@@ -8,6 +8,7 @@ import java.util.Set;
 import org.eventdedup.app.cli.EvaluateCommand;
 import org.eventdedup.app.cli.MatchCommand;
 import org.eventdedup.app.bench.EngineBenchCommand;
+import org.eventdedup.app.bench.WorkerBench;
 import org.eventdedup.app.generate.GenerateCommand;
 import org.eventdedup.config.adapter.secret.FernetKey;
 import org.eventdedup.config.domain.port.in.RotateKeyUseCase;
@@ -53,6 +54,9 @@ public final class Main {
               bench-engine [--case all|scoring|scaling|e2e] [--listings N] [--rounds R] [--json]
                              engine benchmarks as ratios: scoring on 2 vs 1 threads, N vs 2N listings,
                              N listings end to end in a -Xmx1g child JVM (run from the project root)
+              bench-worker [--store N] [--batch N] [--json]
+                             worker benchmark on a scratch database (needs EVENT_DEDUP_DATABASE_URL): a
+                             batch into stores of N/10 and N listings, full re-match in a -Xmx512m child JVM
               help           this text
 
             Settings come from EVENT_DEDUP_* environment variables (see README.md).
@@ -91,6 +95,7 @@ public final class Main {
                 case "bench" -> bench(options);
                 case "generate" -> GenerateCommand.run(options, out, err);
                 case "bench-engine" -> EngineBenchCommand.run(options, out, err);
+                case "bench-worker" -> WorkerBench.run(options, environment, out, err);
                 case "match" -> new MatchCommand(environment, out, err).run(options);
                 case "evaluate" -> new EvaluateCommand(environment, out, err).run(options);
                 case "help", "--help", "-h" -> help();
