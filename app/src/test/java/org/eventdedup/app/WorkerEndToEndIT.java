@@ -34,12 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
  * decisions follow the new threshold.
  *
  * <p>The files are ten of {@code /work/shared/data/sample/input} when that folder exists, else ten files of a small
- * data set made by the in-repo generator ({@code generate --listings 400 --seed 7}).
+ * data set made by the in-repo generator ({@code generate --listings 1500 --seed 7}).
  */
 @ExtendWith(FreshDatabaseExtension.class)
 class WorkerEndToEndIT {
 
-    static final Path SAMPLE_INPUT = Path.of("/work/shared/data/sample/input");
+    /** The sample folder; the system property {@code event-dedup.sample-input} points elsewhere. */
+    static final Path SAMPLE_INPUT = Path.of(System.getProperty("event-dedup.sample-input",
+            "/work/shared/data/sample/input"));
     static final double HIGH = 0.99;
 
     @TempDir
@@ -121,7 +123,7 @@ class WorkerEndToEndIT {
         if (Files.isDirectory(SAMPLE_INPUT)) {
             input = SAMPLE_INPUT;
         } else {
-            DataSetFiles.write(400, 7, staging.resolve("generated"));
+            DataSetFiles.write(1_500, 7, staging.resolve("generated")); // 11 files
             input = staging.resolve("generated").resolve(DataSetFiles.INPUT_FOLDER);
         }
         try (Stream<Path> listing = Files.list(input)) {
