@@ -1,5 +1,5 @@
 // The web UI's scenarios of the web-ui issue, in a real browser against the real server and a fresh database.
-// Each scenario saves a screenshot under target/screenshots/. They run in order and share one database.
+// Each scenario saves a screenshot under web-ui/target/screenshots/ (E2E_SCREENSHOT_DIR, set by the pom). They run in order and share one database.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { freshDatabase, openBrowser, startServer } from './harness.mjs';
