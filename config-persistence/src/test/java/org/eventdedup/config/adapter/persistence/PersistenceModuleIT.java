@@ -48,7 +48,8 @@ class PersistenceModuleIT {
             long millis = (System.nanoTime() - start) / 1_000_000;
 
             assertThat(ready).isFalse();
-            assertThat(millis).isLessThan(PersistenceModule.READINESS_MILLIS + 500);
+            // bounded by the probe timeout, not by the connect timeout (3 s); generous margin for a loaded machine
+            assertThat(millis).isLessThan(PersistenceModule.READINESS_MILLIS + 1500);
             assertThat(persistence.isReady()).isFalse();
         }
     }
