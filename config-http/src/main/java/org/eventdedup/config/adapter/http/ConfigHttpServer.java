@@ -82,6 +82,7 @@ public final class ConfigHttpServer {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+                http.addCustomizer(new SecurityHeaders());
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler(json)));
             config.jetty.modifyServletContextHandler(handler ->

@@ -281,6 +281,21 @@ class ConfigReadEndpointsTest {
     }
 
     @Test
+    void every_response_carries_the_security_headers() {
+        server = TestServer.withStaticFiles("/test-web");
+
+        for (HttpResult r : List.of(server.get("/index.html"), server.get("/api/config"), server.get("/health"),
+                server.get("/api/nothing-here"), server.patch("{not json"))) {
+            assertThat(r.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline"));
+            assertThat(r.header("X-Content-Type-Options")).contains("nosniff");
+            assertThat(r.header("Referrer-Policy")).contains("no-referrer");
+            assertThat(r.header("X-Frame-Options")).contains("DENY");
+        }
+    }
+
+    @Test
     void a_missing_static_directory_is_ignored() {
         server = TestServer.withStaticFiles("/no-such-web-dir");
 
