@@ -16,6 +16,7 @@ import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.config.domain.service.ConfigService;
 import org.eventdedup.worker.WorkerModule;
 import org.eventdedup.worker.http.WorkerHttpRoutes;
+import org.eventdedup.worker.preview.GroundTruthStore;
 import org.eventdedup.worker.lexicon.YamlLexiconLoader;
 import org.eventdedup.worker.query.jdbi.JdbiPipelineQueries;
 import org.slf4j.Logger;
@@ -113,7 +114,8 @@ public final class Application implements AutoCloseable {
                 new YamlLexiconLoader().loadFrom(lexiconDir(settings)));
         http = ConfigHttpServer.start(port, new ConfigHttpServer.Dependencies(configService, configService,
                 configService, configService, database.persistence()::isReady, webRoot,
-                List.of(new WorkerHttpRoutes(queries, queries, module.intake()))));
+                List.of(new WorkerHttpRoutes(queries, queries, module.intake()),
+                        module.previewRoutes(configService))));
         log.info("HTTP API listening on port {}{}", http.port(), webRoot == null ? " (no web UI bundled)" : "");
         return this;
     }
@@ -135,6 +137,11 @@ public final class Application implements AutoCloseable {
                     settings.geminiBaseUrl().toString()));
         }
         return worker;
+    }
+
+    /** The stored ground truth of the config preview. */
+    public GroundTruthStore groundTruth() {
+        return new GroundTruthStore(database.persistence().jdbi());
     }
 
     private static Path lexiconDir(AppSettings settings) {

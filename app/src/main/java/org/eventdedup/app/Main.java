@@ -1,17 +1,25 @@
 package org.eventdedup.app;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eventdedup.app.cli.CliException;
 import org.eventdedup.app.cli.EvaluateCommand;
 import org.eventdedup.app.cli.MatchCommand;
+import org.eventdedup.app.cli.TruthFile;
 import org.eventdedup.app.bench.EngineBenchCommand;
+import org.eventdedup.app.bench.PreviewBench;
 import org.eventdedup.app.bench.WorkerBench;
 import org.eventdedup.app.generate.GenerateCommand;
 import org.eventdedup.config.adapter.secret.FernetKey;
 import org.eventdedup.config.domain.port.in.RotateKeyUseCase;
+import org.eventdedup.matching.evaluation.GroundTruth;
+import org.eventdedup.worker.preview.GroundTruthStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +53,10 @@ public final class Main {
               evaluate --input PATH... --truth FILE [--config FILE] [--lexicon DIR] [--threads N] [--json]
                              precision, recall and F1 of match decisions and of clusters against
                              truth.json ({"pairs": [[a, b], ...]} and/or {"entities": {...}})
+              ground-truth import FILE
+                             replace the stored ground truth (truth.json: {"pairs": [[a, b], ...]}
+                             and/or {"entities": {...}}) for the config preview; prints the counts
+                             and the ids that are not stored listings; needs EVENT_DEDUP_DATABASE_URL
               generate --listings N --seed S --out DIR
                              synthetic input files of the region (DIR/input/<source>_<date>.json)
                              with truth.json and stats.json; the same N and S give the same bytes
@@ -57,6 +69,10 @@ public final class Main {
               bench-worker [--store N] [--batch N] [--json]
                              worker benchmark on a scratch database (needs EVENT_DEDUP_DATABASE_URL): a
                              batch into stores of N/10 and N listings, full re-match in a -Xmx512m child JVM
+              bench-preview [--store N] [--listings N] [--rounds R] [--json]
+                             impact preview benchmark on a scratch database (needs
+                             EVENT_DEDUP_DATABASE_URL): N generated listings stored with their truth,
+                             the preview of a threshold change timed against one engine run
               help           this text
 
             Settings come from EVENT_DEDUP_* environment variables (see README.md).
@@ -92,10 +108,12 @@ public final class Main {
                 case "migrate" -> migrate(options);
                 case "generate-key" -> generateKey(options);
                 case "rotate-key" -> rotateKey(options);
+                case "ground-truth" -> groundTruth(options);
                 case "bench" -> bench(options);
                 case "generate" -> GenerateCommand.run(options, out, err);
                 case "bench-engine" -> EngineBenchCommand.run(options, out, err);
                 case "bench-worker" -> WorkerBench.run(options, environment, out, err);
+                case "bench-preview" -> PreviewBench.run(options, environment, out, err);
                 case "match" -> new MatchCommand(environment, out, err).run(options);
                 case "evaluate" -> new EvaluateCommand(environment, out, err).run(options);
                 case "help", "--help", "-h" -> help();
@@ -180,6 +198,37 @@ public final class Main {
                 case REENCRYPTED -> "Re-encrypted the stored API key with the first key of "
                         + AppSettings.ENCRYPTION_KEY;
             });
+        }
+        return OK;
+    }
+
+    /** {@code ground-truth import FILE}: the same rules and answer as {@code POST /api/ground-truth}. */
+    private int groundTruth(List<String> options) {
+        if (options.size() != 2 || !options.get(0).equals("import")) {
+            throw new UsageException("usage: ground-truth import FILE");
+        }
+        Path file = Path.of(options.get(1));
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("ground-truth: truth file not found: " + oneLine(options.get(1)));
+        }
+        GroundTruth truth;
+        try {
+            truth = TruthFile.read("ground-truth", file);
+        } catch (CliException e) {
+            throw new UsageException(e.getMessage());
+        }
+        AppSettings settings = settings();
+        try (Application application = Application.open(settings, Database.Mode.EXTERNAL_ONLY, "ground-truth")) {
+            GroundTruthStore.Imported imported = application.groundTruth().replace(truth, "cli");
+            out.printf(Locale.ROOT, "Imported %d same-event pairs over %d labelled listings%s%n", imported.pairs(),
+                    imported.listings(), imported.skippedPairs() == 0 ? ""
+                            : " (" + imported.skippedPairs() + " pairs left out: a listing is not stored)");
+            if (imported.unknownListings() > 0) {
+                out.printf(Locale.ROOT, "%d listing ids are not stored listings%s: %s%n", imported.unknownListings(),
+                        imported.unknownListings() > imported.unknownListingIds().size()
+                                ? " (the first " + imported.unknownListingIds().size() + " shown)" : "",
+                        String.join(", ", imported.unknownListingIds()));
+            }
         }
         return OK;
     }

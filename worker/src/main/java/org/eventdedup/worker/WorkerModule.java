@@ -4,7 +4,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import org.eventdedup.config.domain.port.in.ConfigProvider;
+import org.eventdedup.config.domain.port.in.PreviewConfigUseCase;
 import org.eventdedup.matching.text.Lexicon;
+import org.eventdedup.worker.gemini.GeminiKeyCheck;
+import org.eventdedup.worker.gemini.GeminiSettings;
+import org.eventdedup.worker.http.PreviewHttpRoutes;
+import org.eventdedup.worker.preview.GroundTruthStore;
+import org.eventdedup.worker.preview.ImpactPreview;
 import org.eventdedup.worker.gemini.GeminiPairResolver;
 import org.eventdedup.worker.ingest.DeadLetterDirectory;
 import org.eventdedup.worker.ingest.FileIntake;
@@ -49,12 +55,19 @@ public final class WorkerModule implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final Jdbi jdbi;
+    private final Lexicon lexicon;
+    private final ConfigProvider configProvider;
     private final FileIntake intake;
     private final PipelineRun pipeline;
     private IngestionWorker loop;
 
-    private WorkerModule(Settings settings, FileIntake intake, PipelineRun pipeline) {
+    private WorkerModule(Settings settings, Jdbi jdbi, Lexicon lexicon, ConfigProvider configProvider,
+                         FileIntake intake, PipelineRun pipeline) {
         this.settings = settings;
+        this.jdbi = jdbi;
+        this.lexicon = lexicon;
+        this.configProvider = configProvider;
         this.intake = intake;
         this.pipeline = pipeline;
     }
@@ -67,7 +80,7 @@ public final class WorkerModule implements AutoCloseable {
         PipelineRun pipeline = new PipelineRun(jdbi, configProvider, lexicon, resolver, deadLetters,
                 RunCheckpoint.NONE, Clock.systemUTC());
         FileIntake intake = new FileIntake(new IngestionQueue(jdbi), deadLetters, FileIntake.DEFAULT_MAX_BYTES);
-        return new WorkerModule(settings, intake, pipeline);
+        return new WorkerModule(settings, jdbi, lexicon, configProvider, intake, pipeline);
     }
 
     /** Where files enter (the watched folder and uploads). */
@@ -77,6 +90,22 @@ public final class WorkerModule implements AutoCloseable {
 
     public PipelineRun pipeline() {
         return pipeline;
+    }
+
+    /**
+     * The impact preview, ground truth and key test endpoints: the engine with this worker's lexicon on all cores,
+     * the ground truth in this database, Gemini at the configured base URL.
+     */
+    public PreviewHttpRoutes previewRoutes(PreviewConfigUseCase configs) {
+        return new PreviewHttpRoutes(
+                new ImpactPreview(jdbi, configs, lexicon, Runtime.getRuntime().availableProcessors()),
+                new GroundTruthStore(jdbi),
+                new GeminiKeyCheck(GeminiSettings.forBaseUrl(settings.geminiBaseUrl()), configProvider));
+    }
+
+    /** The stored ground truth (the {@code ground-truth import} command). */
+    public GroundTruthStore groundTruth() {
+        return new GroundTruthStore(jdbi);
     }
 
     /** Starts watching the folder and running the pipeline on its own thread. */

@@ -509,13 +509,13 @@ public final class WorkerBench {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static String randomSuffix() {
+    static String randomSuffix() {
         byte[] bytes = new byte[4];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static void execute(DatabaseSettings server, String sql) {
+    static void execute(DatabaseSettings server, String sql) {
         Properties properties = new Properties();
         if (server.user() != null) {
             properties.setProperty("user", server.user());

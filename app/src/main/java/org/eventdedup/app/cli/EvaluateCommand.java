@@ -15,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.eventdedup.matching.evaluation.GroundTruth;
+import org.eventdedup.matching.evaluation.IdPair;
+import org.eventdedup.matching.evaluation.PairMetrics;
 import org.eventdedup.matching.model.Decision;
 import org.eventdedup.matching.model.Listing;
 import org.eventdedup.matching.model.PairDecision;
@@ -70,7 +73,7 @@ public final class EvaluateCommand {
             }
             MatchSetup setup = MatchSetup.resolve(NAME, options, environment);
             InputLoader.Loaded input = new InputLoader(NAME).load(inputs);
-            GroundTruth truth = GroundTruth.read(NAME, truthFile);
+            GroundTruth truth = TruthFile.read(NAME, truthFile);
 
             MatchResult result = new MatchingPipeline(setup.lexicon(), null, setup.threads())
                     .run(input.listings(), setup.config(), setup.apiKey());

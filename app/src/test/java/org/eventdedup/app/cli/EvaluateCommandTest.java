@@ -14,6 +14,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eventdedup.matching.evaluation.GroundTruth;
+import org.eventdedup.matching.evaluation.IdPair;
+import org.eventdedup.matching.evaluation.PairMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,7 +103,7 @@ class EvaluateCommandTest {
         Files.writeString(file, "{\"entities\": {\"E1\": [\"a\", \"b\", \"c\"], \"E2\": [\"d\"]},"
                 + " \"pairs\": [[\"b\", \"a\"], [\"d\", \"e\"]], \"seed\": 1}");
 
-        GroundTruth truth = GroundTruth.read("evaluate", file);
+        GroundTruth truth = TruthFile.read("evaluate", file);
 
         assertThat(truth.pairs()).containsExactlyInAnyOrder(IdPair.of("a", "b"), IdPair.of("a", "c"),
                 IdPair.of("b", "c"), IdPair.of("d", "e"));

@@ -103,6 +103,11 @@ final class QueryParameters {
         throw WorkerProblem.badParameter("id", "must be a positive whole number, got '" + shown(raw) + "'.");
     }
 
+    /** A whole number from {@code min} to {@code max}; {@code absent} when not given. */
+    int boundedInt(String name, int min, int max, int absent) {
+        return boundedInt(name, single(name), min, max, absent);
+    }
+
     private static int boundedInt(String name, String raw, int min, int max, int absent) {
         if (raw == null) {
             return absent;

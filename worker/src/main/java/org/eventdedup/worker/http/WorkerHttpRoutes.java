@@ -52,7 +52,7 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
         app.post("/api/ingest", this::ingest);
         app.get("/api/canonical-events", this::searchEvents);
         app.get("/api/canonical-events/{id}", this::getEvent);
-        app.exception(WorkerProblem.class, (e, ctx) -> problem(ctx, e));
+        app.exception(WorkerProblem.class, (e, ctx) -> problem(ctx, e, json));
     }
 
     private void listRuns(Context ctx) {
@@ -106,7 +106,7 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
     }
 
     /** RFC 9457, the same shape as the config API's problems. */
-    private void problem(Context ctx, WorkerProblem e) {
+    static void problem(Context ctx, WorkerProblem e, WorkerJson json) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", e.type());
         HttpStatus known = HttpStatus.forStatus(e.status());

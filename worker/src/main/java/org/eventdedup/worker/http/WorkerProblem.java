@@ -28,6 +28,23 @@ final class WorkerProblem extends RuntimeException {
                 Map.of("parameter", name));
     }
 
+    /** A body that breaks a rule; each error names its field by JSON pointer. */
+    static WorkerProblem invalidBody(String detail, List<Map<String, Object>> errors) {
+        return new WorkerProblem(422, "urn:event-dedup:problem:validation-failed", detail, errors, Map.of());
+    }
+
+    static WorkerProblem badRequest(String detail) {
+        return new WorkerProblem(400, "about:blank", detail, null, Map.of());
+    }
+
+    static WorkerProblem conflict(String detail) {
+        return new WorkerProblem(409, "about:blank", detail, null, Map.of());
+    }
+
+    static WorkerProblem busy(String detail) {
+        return new WorkerProblem(429, "about:blank", detail, null, Map.of());
+    }
+
     static WorkerProblem notFound(String what, long id) {
         return new WorkerProblem(404, "about:blank", "There is no " + what + " with id " + id + ".", null, Map.of());
     }
@@ -38,9 +55,14 @@ final class WorkerProblem extends RuntimeException {
     }
 
     static WorkerProblem unsupportedMediaType(String got) {
+        return unsupportedMediaType(got, "application/json");
+    }
+
+    /** @param allowed the accepted media types in words, e.g. "application/json or application/merge-patch+json" */
+    static WorkerProblem unsupportedMediaType(String got, String allowed) {
         String shown = got == null || got.isBlank() ? "none"
                 : "'" + (got.length() > 80 ? got.substring(0, 80) + "…" : got) + "'";
-        return new WorkerProblem(415, "about:blank", "Content-Type must be application/json (UTF-8), got " + shown
+        return new WorkerProblem(415, "about:blank", "Content-Type must be " + allowed + " (UTF-8), got " + shown
                 + ".", null, Map.of());
     }
 

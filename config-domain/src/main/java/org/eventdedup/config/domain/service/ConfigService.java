@@ -15,12 +15,14 @@ import org.eventdedup.config.domain.model.ConfigSource;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.config.domain.port.in.ApiKeyChange;
+import org.eventdedup.config.domain.port.in.ConfigCandidate;
 import org.eventdedup.config.domain.port.in.ConfigException;
 import org.eventdedup.config.domain.port.in.ConfigHistoryUseCase;
 import org.eventdedup.config.domain.port.in.ConfigProvider;
 import org.eventdedup.config.domain.port.in.ConfigView;
 import org.eventdedup.config.domain.port.in.EffectiveConfig;
 import org.eventdedup.config.domain.port.in.Precondition;
+import org.eventdedup.config.domain.port.in.PreviewConfigUseCase;
 import org.eventdedup.config.domain.port.in.ReadConfigUseCase;
 import org.eventdedup.config.domain.port.in.RollbackConfigUseCase;
 import org.eventdedup.config.domain.port.in.RotateKeyUseCase;
@@ -43,7 +45,7 @@ import org.eventdedup.config.domain.rule.Validated;
  * row always holds the complete document.
  */
 public final class ConfigService implements ReadConfigUseCase, UpdateConfigUseCase, RollbackConfigUseCase,
-        ConfigHistoryUseCase, RotateKeyUseCase, ConfigProvider {
+        ConfigHistoryUseCase, RotateKeyUseCase, ConfigProvider, PreviewConfigUseCase {
 
     public static final String UNDECRYPTABLE_KEY_WARNING =
             "cannot decrypt stored API key: check EVENT_DEDUP_ENCRYPTION_KEY";
@@ -122,20 +124,17 @@ public final class ConfigService implements ReadConfigUseCase, UpdateConfigUseCa
             check(precondition, row, version);
 
             MatchingConfig before = row.map(this::configOf).orElseGet(this::unsavedConfig);
-            Validated after = ConfigDocument.validate(edit.apply(ConfigDocument.toTree(before)));
-            if (!after.isValid()) {
-                throw ConfigException.invalid(after.violations());
-            }
-            List<Change> changes = new ArrayList<>(ConfigDiff.between(before, after.config()));
+            MatchingConfig after = edited(before, edit);
+            List<Change> changes = new ArrayList<>(ConfigDiff.between(before, after));
             String token = row.map(StoredConfig::encryptedApiKey).orElse(null);
             String nextToken = applyKeyChange(keyChange, token, changes);
             if (changes.isEmpty()) {
                 return row.map(this::viewOf).orElseGet(this::unsavedView);
             }
-            StoredConfig next = new StoredConfig(ConfigDocument.toTree(after.config()), nextToken, version + 1,
+            StoredConfig next = new StoredConfig(ConfigDocument.toTree(after), nextToken, version + 1,
                     clock.instant().truncatedTo(ChronoUnit.MICROS), operator);
             if (repository.save(version, next, changes)) {
-                return viewOf(next, after.config());
+                return viewOf(next, after);
             }
             if (!precondition.isNone()) {
                 // someone saved between our check and our write: the client's expectation is stale now
@@ -145,6 +144,25 @@ public final class ConfigService implements ReadConfigUseCase, UpdateConfigUseCa
                 throw new IllegalStateException("config kept changing during " + MAX_ATTEMPTS + " save attempts");
             }
         }
+    }
+
+    /** The one merge-and-validate step of every write and of the preview, so both reject a patch alike. */
+    private static MatchingConfig edited(MatchingConfig before, UnaryOperator<Map<String, Object>> edit) {
+        Validated after = ConfigDocument.validate(edit.apply(ConfigDocument.toTree(before)));
+        if (!after.isValid()) {
+            throw ConfigException.invalid(after.violations());
+        }
+        return after.config();
+    }
+
+    // ---- preview
+
+    @Override
+    public ConfigCandidate candidate(Map<String, Object> patch) {
+        Objects.requireNonNull(patch, "patch");
+        EffectiveConfig current = load();
+        return new ConfigCandidate(current,
+                edited(current.config(), document -> MergePatch.apply(document, patch, defaultsTree)));
     }
 
     private void check(Precondition p, Optional<StoredConfig> row, long version) {

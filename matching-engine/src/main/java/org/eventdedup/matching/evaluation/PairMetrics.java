@@ -1,14 +1,15 @@
-package org.eventdedup.app.cli;
+package org.eventdedup.matching.evaluation;
 
 import java.util.Set;
 
 /**
  * Precision, recall and F1 of predicted pairs against true pairs (B §12 metrics, every figure 0 when its denominator
- * is 0). {@code fp} counts predicted pairs that are not true (closed world, see {@link GroundTruth}).
+ * is 0). {@code fp} counts predicted pairs that are not true (closed world, see {@link GroundTruth}). Shared by the
+ * {@code evaluate} command and the config preview, so both score a config the same way.
  */
-record PairMetrics(double precision, double recall, double f1, long tp, long fp, long fn) {
+public record PairMetrics(double precision, double recall, double f1, long tp, long fp, long fn) {
 
-    static PairMetrics of(Set<IdPair> predicted, Set<IdPair> truth) {
+    public static PairMetrics of(Set<IdPair> predicted, Set<IdPair> truth) {
         long tp = 0;
         for (IdPair pair : predicted) {
             if (truth.contains(pair)) {

@@ -1,0 +1,138 @@
+package org.eventdedup.matching.evaluation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Labelled truth (contract §3 {@code truth.json}): {@code {"pairs": [[a, b], ...], "entities": {"E1": [ids], ...}}},
+ * either key optional but not both. The true (same-event) pairs are the union of the listed pairs and every pair
+ * inside each entity. The labelled listings are every id the document names; any other pair of two labelled
+ * listings counts as different (closed world: a predicted pair that is not true is a false positive, unlike B §12,
+ * which ignored unlabelled predictions). Other top-level keys are ignored. An id in two entities, a pair of one id,
+ * or a wrong type is an error.
+ *
+ * @param pairs                the true pairs
+ * @param listings             every labelled listing id
+ * @param pairsOutsideEntities listed pairs that are not inside one entity when entities are given (still true pairs;
+ *                             reported, since it means the two keys disagree)
+ */
+public record GroundTruth(Set<IdPair> pairs, Set<String> listings, int pairsOutsideEntities) {
+
+    public GroundTruth {
+        pairs = Collections.unmodifiableSet(new LinkedHashSet<>(pairs));
+        listings = Collections.unmodifiableSet(new LinkedHashSet<>(listings));
+    }
+
+    /**
+     * Reads a parsed JSON document (maps, lists, strings, numbers, booleans, null as a JSON parser gives them).
+     *
+     * @throws GroundTruthException naming the offending part
+     */
+    public static GroundTruth fromTree(Object root) {
+        if (!(root instanceof Map<?, ?> object)) {
+            throw new GroundTruthException("", "must be a JSON object with \"pairs\" and/or \"entities\"");
+        }
+        Object pairsNode = object.get("pairs");
+        Object entitiesNode = object.get("entities");
+        if (pairsNode == null && entitiesNode == null) {
+            throw new GroundTruthException("", "has neither \"pairs\" nor \"entities\"");
+        }
+        Set<IdPair> pairs = new LinkedHashSet<>();
+        Set<String> listings = new LinkedHashSet<>();
+        Map<String, String> entityOf = new HashMap<>();
+        if (entitiesNode != null) {
+            if (!(entitiesNode instanceof Map<?, ?> entities)) {
+                throw new GroundTruthException("/entities", "must be an object of entity -> [ids]");
+            }
+            for (Map.Entry<?, ?> entity : entities.entrySet()) {
+                String name = String.valueOf(entity.getKey());
+                String at = "/entities/" + escape(name);
+                List<String> ids = ids(at, entity.getValue());
+                for (String id : ids) {
+                    String other = entityOf.putIfAbsent(id, name);
+                    if (other != null) {
+                        throw new GroundTruthException(at, "id \"" + id + "\" is also in entity \"" + other + "\"");
+                    }
+                }
+                listings.addAll(ids);
+                for (int i = 0; i < ids.size(); i++) {
+                    for (int j = i + 1; j < ids.size(); j++) {
+                        pairs.add(IdPair.of(ids.get(i), ids.get(j)));
+                    }
+                }
+            }
+        }
+        int outside = 0;
+        if (pairsNode != null) {
+            if (!(pairsNode instanceof List<?> list)) {
+                throw new GroundTruthException("/pairs", "must be an array of [a, b] pairs");
+            }
+            for (int k = 0; k < list.size(); k++) {
+                String at = "/pairs/" + k;
+                List<String> ids = ids(at, list.get(k));
+                if (ids.size() != 2) { // ids() already refused the same id twice
+                    throw new GroundTruthException(at, "must hold two different ids");
+                }
+                if (!entityOf.isEmpty()) {
+                    String ea = entityOf.get(ids.get(0));
+                    if (ea == null || !ea.equals(entityOf.get(ids.get(1)))) {
+                        outside++;
+                    }
+                }
+                listings.addAll(ids);
+                pairs.add(IdPair.of(ids.get(0), ids.get(1)));
+            }
+        }
+        return new GroundTruth(pairs, listings, outside);
+    }
+
+    /** The true pairs both of whose ids are among {@code ids}. */
+    public Set<IdPair> restrictedTo(Set<String> ids) {
+        Set<IdPair> kept = new LinkedHashSet<>();
+        for (IdPair pair : pairs) {
+            if (ids.contains(pair.a()) && ids.contains(pair.b())) {
+                kept.add(pair);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The truth's answer for a pair: true = same event, false = both listings labelled but not a true pair
+     * (different), null = at least one listing is not labelled.
+     */
+    public Boolean label(IdPair pair) {
+        if (pairs.contains(pair)) {
+            return Boolean.TRUE;
+        }
+        return listings.contains(pair.a()) && listings.contains(pair.b()) ? Boolean.FALSE : null;
+    }
+
+    private static List<String> ids(String at, Object node) {
+        if (!(node instanceof List<?> list)) {
+            throw new GroundTruthException(at, "must be an array of listing ids");
+        }
+        List<String> ids = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Object id = list.get(i);
+            if (!(id instanceof String text) || text.isEmpty()) {
+                throw new GroundTruthException(at + "/" + i, "must be a non-empty string (a listing id)");
+            }
+            if (ids.contains(text)) {
+                throw new GroundTruthException(at, "lists \"" + text + "\" twice");
+            }
+            ids.add(text);
+        }
+        return ids;
+    }
+
+    /** RFC 6901 escaping of a key inside a pointer. */
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,168 @@
+package org.eventdedup.worker.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.eventdedup.matching.evaluation.GroundTruth;
+import org.eventdedup.matching.evaluation.GroundTruthException;
+import org.eventdedup.worker.gemini.GeminiKeyCheck;
+import org.eventdedup.worker.preview.GroundTruthStore;
+import org.eventdedup.worker.preview.ImpactPreview;
+import org.eventdedup.worker.preview.ImpactReport;
+
+/**
+ * The "see before you save" endpoints (issue 7, contract §2), registered on the config server like
+ * {@link WorkerHttpRoutes}:
+ * <ul>
+ *   <li>{@code POST /api/config/preview?listings=N} — a merge patch as for {@code PATCH /api/config}; the engine on
+ *       a sample, current vs candidate ({@link ImpactPreview}); invalid candidates get the PATCH's 422;</li>
+ *   <li>{@code GET /api/ground-truth}, {@code POST /api/ground-truth} — the stored labels; an import replaces them;
+ *       </li>
+ *   <li>{@code POST /api/config/ai-key/test} — the smallest Gemini call with the stored key.</li>
+ * </ul>
+ */
+public final class PreviewHttpRoutes implements Consumer<Javalin> {
+
+    /** Like PATCH /api/config. */
+    static final int MAX_PATCH_BYTES = 64 * 1024;
+    /** A truth file labelling 100,000 listings is about 5 MiB. */
+    static final int MAX_TRUTH_BYTES = 32 * 1024 * 1024;
+    /** Fields a client may echo from GET /api/config or that only PATCH acts on; a preview ignores them. */
+    private static final Set<String> NOT_DOCUMENT_FIELDS = Set.of("ai_api_key", "updated_at", "has_api_key",
+            "api_key_source", "version", "source", "updated_by");
+    private static final String DEFAULT_OPERATOR = "api";
+    private static final int MAX_OPERATOR_LENGTH = 100;
+
+    private final ImpactPreview preview;
+    private final GroundTruthStore truth;
+    private final GeminiKeyCheck keyCheck;
+    private final JsonBodies bodies = new JsonBodies();
+    private final WorkerJson json = new WorkerJson();
+    /** A preview keeps the cores busy for a second or two; more than two at once would only queue behind them. */
+    private final Semaphore previews = new Semaphore(2);
+
+    public PreviewHttpRoutes(ImpactPreview preview, GroundTruthStore truth, GeminiKeyCheck keyCheck) {
+        this.preview = Objects.requireNonNull(preview, "preview");
+        this.truth = Objects.requireNonNull(truth, "truth");
+        this.keyCheck = Objects.requireNonNull(keyCheck, "keyCheck");
+    }
+
+    @Override
+    public void accept(Javalin app) {
+        app.post("/api/config/preview", this::preview);
+        app.get("/api/ground-truth", this::getGroundTruth);
+        app.post("/api/ground-truth", this::importGroundTruth);
+        app.post("/api/config/ai-key/test", this::testKey);
+        app.exception(WorkerProblem.class, (e, ctx) -> WorkerHttpRoutes.problem(ctx, e, json));
+    }
+
+    private void preview(Context ctx) {
+        QueryParameters query = new QueryParameters(ctx.queryParamMap(), Set.of("listings"));
+        int listings = query.boundedInt("listings", 1, ImpactPreview.MAX_LISTINGS, ImpactPreview.DEFAULT_LISTINGS);
+        Map<String, Object> patch = new LinkedHashMap<>(bodies.readObject(ctx, JsonBodies.JSON_OR_MERGE_PATCH,
+                MAX_PATCH_BYTES));
+        NOT_DOCUMENT_FIELDS.forEach(patch::remove);
+        if (!previews.tryAcquire()) {
+            throw WorkerProblem.busy("Two previews are already running; try again in a moment.");
+        }
+        ImpactReport report;
+        try {
+            report = preview.preview(patch, listings);
+        } finally {
+            previews.release();
+        }
+        send(ctx, 200, PreviewJson.report(report));
+    }
+
+    private void getGroundTruth(Context ctx) {
+        new QueryParameters(ctx.queryParamMap(), Set.of());
+        GroundTruthStore.Summary summary = truth.summary();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pairs", summary.pairs());
+        body.put("listings", summary.listings());
+        body.put("imported_at", text(summary.importedAt()));
+        body.put("imported_by", summary.importedBy());
+        send(ctx, 200, body);
+    }
+
+    private void importGroundTruth(Context ctx) {
+        new QueryParameters(ctx.queryParamMap(), Set.of());
+        String operator = operator(ctx);
+        Map<String, Object> body = bodies.readObject(ctx, JsonBodies.JSON, MAX_TRUTH_BYTES);
+        GroundTruth parsed;
+        try {
+            parsed = GroundTruth.fromTree(body);
+        } catch (GroundTruthException e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("pointer", "#" + e.pointer());
+            error.put("detail", e.problem());
+            throw WorkerProblem.invalidBody("The ground truth cannot be used: " + e.getMessage() + ".",
+                    List.of(error));
+        }
+        GroundTruthStore.Imported imported = truth.replace(parsed, operator);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("imported", imported.pairs());
+        answer.put("unknown_listing_ids", imported.unknownListingIds());
+        answer.put("unknown_listings", imported.unknownListings());
+        answer.put("skipped_pairs", imported.skippedPairs());
+        answer.put("pairs", imported.pairs());
+        answer.put("listings", imported.listings());
+        send(ctx, 200, answer);
+    }
+
+    private void testKey(Context ctx) {
+        new QueryParameters(ctx.queryParamMap(), Set.of());
+        GeminiKeyCheck.Result result;
+        try {
+            result = keyCheck.test();
+        } catch (GeminiKeyCheck.NoKeyException e) {
+            throw WorkerProblem.conflict(e.getMessage());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", result.ok());
+        body.put("model", result.model());
+        body.put("latency_ms", result.latencyMs());
+        if (!result.ok()) {
+            body.put("status", result.status());
+            body.put("message", result.message());
+        }
+        send(ctx, 200, body);
+    }
+
+    /**
+     * Who acts: the signed-in operator once sign-in exists (contract §1: a request attribute {@code operator}),
+     * until then {@code X-Operator} like the config API, else {@value #DEFAULT_OPERATOR}.
+     */
+    static String operator(Context ctx) {
+        Object signedIn = ctx.attribute("operator");
+        if (signedIn instanceof String name && !name.isBlank()) {
+            return name;
+        }
+        String header = ctx.header("X-Operator");
+        if (header == null || header.isBlank()) {
+            return DEFAULT_OPERATOR;
+        }
+        String name = header.strip();
+        if (name.chars().anyMatch(Character::isISOControl) || name.length() > MAX_OPERATOR_LENGTH) {
+            throw WorkerProblem.badRequest("X-Operator must be at most " + MAX_OPERATOR_LENGTH
+                    + " characters without control characters.");
+        }
+        return name;
+    }
+
+    private void send(Context ctx, int status, Object body) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(status).contentType(WorkerHttpRoutes.JSON_TYPE).result(json.write(body));
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
