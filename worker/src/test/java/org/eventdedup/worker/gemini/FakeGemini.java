@@ -27,17 +27,17 @@ import java.util.function.Function;
  * A real HTTP server on a random loopback port standing in for Gemini: it records every request and answers from a
  * script (queued replies first, then a responder function), counting how many requests are in flight at once.
  */
-final class FakeGemini implements AutoCloseable {
+public final class FakeGemini implements AutoCloseable {
 
     /** One request as the server saw it. */
-    record Recorded(String method, String path, String query, Headers headers, String body) {
-        String header(String name) {
+    public record Recorded(String method, String path, String query, Headers headers, String body) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
     }
 
     /** One scripted reply; {@code delay} holds the answer back (for concurrency and timeout tests). */
-    record Reply(int status, String body, Map<String, String> headers, Duration delay) {
+    public record Reply(int status, String body, Map<String, String> headers, Duration delay) {
         Reply withHeader(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
@@ -58,7 +58,7 @@ final class FakeGemini implements AutoCloseable {
     private volatile Function<Recorded, Reply> responder = r -> reply(500, "{\"error\": {\"code\": 500, "
             + "\"message\": \"no scripted reply\", \"status\": \"INTERNAL\"}}");
 
-    FakeGemini() {
+    public FakeGemini() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -69,12 +69,12 @@ final class FakeGemini implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
     /** Replies served in this order, one per request, before the responder takes over. */
-    FakeGemini enqueue(Reply... replies) {
+    public FakeGemini enqueue(Reply... replies) {
         queued.addAll(List.of(replies));
         return this;
     }
@@ -84,7 +84,7 @@ final class FakeGemini implements AutoCloseable {
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return new ArrayList<>(requests);
     }
 
@@ -92,11 +92,11 @@ final class FakeGemini implements AutoCloseable {
         return maxInFlight.get();
     }
 
-    static Reply reply(int status, String body) {
+    public static Reply reply(int status, String body) {
         return new Reply(status, body, Map.of(), Duration.ZERO);
     }
 
-    static Reply ok(String body) {
+    public static Reply ok(String body) {
         return reply(200, body);
     }
 
