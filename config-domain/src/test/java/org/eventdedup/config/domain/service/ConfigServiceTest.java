@@ -2,6 +2,7 @@ package org.eventdedup.config.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.eventdedup.config.domain.testing.Trees.obj;
 
 import java.time.Clock;
@@ -123,6 +124,34 @@ class ConfigServiceTest {
         service.update(patch(obj("category_weights", obj("priority", List.of("musik")))));
         ConfigView view = service.update(patch(obj("category_weights", obj("priority", null))));
         assertThat(view.config().categoryWeights().priority()).containsExactly("fasnacht", "versammlung");
+    }
+
+    @Test
+    void a_candidate_merges_like_a_save_but_stores_nothing() {
+        ConfigService service = service(FILE_CONFIG, null);
+        service.update(patch(obj("scoring", obj("date", 0.35, "description", 0.10))));
+
+        var candidate = service.candidate(obj("thresholds", obj("high", 0.8), "category_weights",
+                obj("priority", null)));
+
+        assertThat(candidate.current().version()).isEqualTo(1);
+        assertThat(candidate.current().config().thresholds().high()).isEqualTo(0.75);
+        assertThat(candidate.candidate().thresholds().high()).isEqualTo(0.8);
+        assertThat(candidate.candidate().scoring()).isEqualTo(candidate.current().config().scoring());
+        assertThat(candidate.candidate().categoryWeights().priority()).containsExactly("fasnacht", "versammlung");
+        assertThat(repository.load().orElseThrow().version()).isEqualTo(1);
+        assertThat(repository.history(10, null)).hasSize(1);
+    }
+
+    @Test
+    void an_invalid_candidate_gets_the_violations_an_update_gets() {
+        ConfigService service = service(null, null);
+        Map<String, Object> bad = obj("thresholds", obj("low", 0.9), "ai", obj("model", ""), "nonsense", 1);
+        ConfigException fromUpdate = catchThrowableOfType(ConfigException.class, () -> service.update(patch(bad)));
+        ConfigException fromPreview = catchThrowableOfType(ConfigException.class, () -> service.candidate(bad));
+        assertThat(fromPreview.code()).isEqualTo(ConfigException.Code.VALIDATION_FAILED);
+        assertThat(fromPreview.violations()).isNotEmpty().isEqualTo(fromUpdate.violations());
+        assertThat(repository.load()).isEmpty();
     }
 
     @Test
