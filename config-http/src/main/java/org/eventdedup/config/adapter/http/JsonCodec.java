@@ -16,6 +16,10 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one JSON setup of this adapter. Reading is strict (duplicate keys, trailing tokens, NaN and deep nesting are
@@ -57,11 +61,29 @@ final class JsonCodec {
             throw HttpProblem.badRequest("The request body is empty; a JSON object is required.");
         }
         try {
-            return mapper.readValue(body, Object.class);
+            return mapper.readValue(utf8(body), Object.class);
         } catch (JsonProcessingException e) {
             throw HttpProblem.badRequest(describe(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The body as text, decoded strictly: JSON on the wire is UTF-8 without a byte order mark (RFC 8259 §8.1). Jackson
+     * alone would guess UTF-16/32, skip a BOM and read overlong sequences (0xC0 0xAF as '/').
+     */
+    private static String utf8(byte[] body) {
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            throw HttpProblem.badRequest("The request body starts with a byte order mark; send UTF-8 without one.");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw HttpProblem.badRequest("The request body is not valid UTF-8.");
         }
     }
 
