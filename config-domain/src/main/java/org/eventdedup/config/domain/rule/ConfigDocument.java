@@ -127,10 +127,34 @@ public final class ConfigDocument {
             out.add(new Violation(path, "must be true or false, got " + describe(value)));
             return null;
         }
-        if (value instanceof String) {
-            return value;
+        if (value instanceof String s) {
+            String problem = textProblem(s);
+            if (problem == null) {
+                return value;
+            }
+            out.add(new Violation(path, problem));
+            return null;
         }
         out.add(new Violation(path, "must be a string, got " + describe(value)));
+        return null;
+    }
+
+    /**
+     * Why a name or text of the document is unusable, or null: control characters (a line break or NUL in a category
+     * name is never meant, and PostgreSQL cannot store NUL) and unpaired surrogates (not Unicode text at all).
+     */
+    static String textProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                return "must not contain control characters (found U+" + String.format("%04X", (int) c) + ")";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "must be valid Unicode text (found an unpaired surrogate)";
+            }
+        }
         return null;
     }
 
@@ -198,6 +222,12 @@ public final class ConfigDocument {
                 complete = false;
                 continue;
             }
+            String keyProblem = textProblem(key);
+            if (keyProblem != null) {
+                out.add(new Violation(entryPath, "name " + keyProblem));
+                complete = false;
+                continue;
+            }
             if (e.getValue() == null) {
                 out.add(new Violation(entryPath, "must not be null"));
                 complete = false;
@@ -228,8 +258,12 @@ public final class ConfigDocument {
                 complete = false;
                 continue;
             }
+            String problem = textProblem(s);
             if (s.isBlank()) {
                 out.add(new Violation(itemPath, "must not be empty"));
+            } else if (problem != null) {
+                out.add(new Violation(itemPath, problem));
+                complete = false;
             } else if (!seen.add(s)) {
                 out.add(new Violation(itemPath, "duplicate entry \"" + s + "\""));
             }
