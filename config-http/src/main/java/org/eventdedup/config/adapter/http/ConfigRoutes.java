@@ -101,7 +101,12 @@ final class ConfigRoutes {
         ApiKeyChange change = ApiKeyChange.KEEP;
         Object value = body.get("api_key");
         if (value instanceof String text && !text.isBlank()) {
-            change = new ApiKeyChange.Set(SecretString.of(text));
+            String problem = PatchRequestMapper.keyProblem(text);
+            if (problem == null) {
+                change = new ApiKeyChange.Set(SecretString.of(text));
+            } else {
+                violations.add(new Violation("/api_key", problem));
+            }
         } else {
             violations.add(new Violation("/api_key", value == null ? "is required (a non-empty string)"
                     : "must be a non-empty string; DELETE /api/config/ai-key removes the key"));

@@ -22,6 +22,8 @@ import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
 final class PatchRequestMapper {
     static final String API_KEY_FIELD = "ai_api_key";
     static final String UPDATED_AT_FIELD = "updated_at";
+    /** Gemini keys have 39 characters; far more is a pasted document, not a key. */
+    static final int MAX_KEY_LENGTH = 1024;
 
     private PatchRequestMapper() {
     }
@@ -69,7 +71,31 @@ final class PatchRequestMapper {
             violations.add(new Violation(path, "must not be blank"));
             return ApiKeyChange.KEEP;
         }
+        String problem = keyProblem(text);
+        if (problem != null) {
+            violations.add(new Violation(path, problem));
+            return ApiKeyChange.KEEP;
+        }
         return new ApiKeyChange.Set(SecretString.of(text));
+    }
+
+    /**
+     * Why a non-blank key cannot be used, or null. The key travels in an HTTP header ({@code x-goog-api-key}), so
+     * only visible ASCII works; a line break or NUL would only fail later, in the middle of a pipeline run. The
+     * message never quotes the key.
+     */
+    static String keyProblem(String key) {
+        if (key.length() > MAX_KEY_LENGTH) {
+            return "must be at most " + MAX_KEY_LENGTH + " characters";
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                return "must consist of visible ASCII characters only (no spaces, line breaks or control characters),"
+                        + " as it is sent in an HTTP header; character " + (i + 1) + " is not";
+            }
+        }
+        return null;
     }
 
     private static Instant updatedAt(Object value) {
