@@ -1,12 +1,19 @@
 package org.eventdedup.worker.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.eventdedup.matching.model.EventDate;
 import org.eventdedup.matching.model.Geo;
 import org.eventdedup.matching.model.Listing;
@@ -37,6 +45,7 @@ public final class InputFileParser {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     /** The source code of a file: its name (without directories) up to the first underscore, else the whole name. */
@@ -52,15 +61,25 @@ public final class InputFileParser {
      */
     public ParsedFile parse(String fileName, byte[] content, long firstIngestionOrder) throws InputFileException {
         JsonNode root;
-        try {
-            root = JSON.readTree(content);
+        if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF) {
+            throw new InputFileException(fileName, List.of(InputProblem.ofFile("",
+                    "Invalid JSON: the file starts with a byte order mark; save it as UTF-8 without one")));
+        }
+        // read as UTF-8 strictly: Jackson on bytes would guess UTF-16/32 and accept overlong sequences
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8
+                .newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            root = JSON.readTree(reader);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new InputFileException(fileName,
-                    List.of(InputProblem.ofFile("", "Invalid JSON: " + e.getOriginalMessage() + where)));
+                    List.of(InputProblem.ofFile("", "Invalid JSON: " + describe(e) + where)));
+        } catch (CharacterCodingException e) {
+            throw new InputFileException(fileName, List.of(InputProblem.ofFile("", "Invalid JSON: not valid UTF-8")));
         } catch (IOException e) {
-            throw new InputFileException(fileName, List.of(InputProblem.ofFile("", "Invalid JSON: " + e.getMessage())));
+            throw new InputFileException(fileName, List.of(InputProblem.ofFile("", "Invalid JSON: unreadable")));
         }
         if (root == null || root.isMissingNode()) {
             throw new InputFileException(fileName, List.of(InputProblem.ofFile("", "Invalid JSON: the file is empty")));
@@ -71,6 +90,10 @@ public final class InputFileParser {
         }
 
         List<InputProblem> problems = new ArrayList<>();
+        unstorableText(root, "", problems);
+        if (!problems.isEmpty()) {
+            throw new InputFileException(fileName, problems);
+        }
         Map<String, Object> metadata = new LinkedHashMap<>();
         JsonNode metadataNode = root.get("metadata");
         if (metadataNode != null && !metadataNode.isNull()) {
@@ -114,6 +137,77 @@ public final class InputFileParser {
             throw new InputFileException(fileName, problems);
         }
         return new ParsedFile(fileName, sourceCode(fileName), metadata, listings);
+    }
+
+    /**
+     * The parser's complaint in words, without the class and setting names Jackson quotes in backticks (they mean
+     * nothing to whoever made the file, and an upload's answer must not show them).
+     */
+    static String describe(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Trailing token")) {
+            return "content after the JSON value";
+        }
+        if (original.contains("nesting depth")) {
+            return "nested too deeply";
+        }
+        if (original.contains("Number value length") || original.contains("number length")) {
+            return "a number has too many digits";
+        }
+        if (original.contains("String value length")) {
+            return "a string is too long";
+        }
+        if (original.startsWith("Duplicate")) {
+            return "duplicate key: " + BACKTICKED.matcher(original).replaceAll("").strip();
+        }
+        String cleaned = BACKTICKED_CLAUSE.matcher(original).replaceAll("");
+        cleaned = BACKTICKED.matcher(cleaned).replaceAll("").strip();
+        return cleaned.length() > 200 ? cleaned.substring(0, 200) + "…" : cleaned;
+    }
+
+    private static final Pattern BACKTICKED_CLAUSE = Pattern.compile("\\s*\\([^()]*`[^()]*\\)");
+    private static final Pattern BACKTICKED = Pattern.compile("`[^`]*`");
+
+    /**
+     * Text PostgreSQL cannot store (NUL) or that is not Unicode at all (an unpaired surrogate, from a lone surrogate
+     * escape), in any key or string of the file: such a file would pass here and fail every run that stores it.
+     */
+    private static void unstorableText(JsonNode node, String at, List<InputProblem> problems) {
+        if (node.isTextual()) {
+            String problem = textProblem(node.textValue());
+            if (problem != null) {
+                problems.add(InputProblem.ofFile(at, problem));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unstorableText(node.get(i), at + "/" + i, problems);
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String path = at + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                String problem = textProblem(field.getKey());
+                if (problem != null) {
+                    problems.add(InputProblem.ofFile(path, "key " + problem));
+                } else {
+                    unstorableText(field.getValue(), path, problems);
+                }
+            }
+        }
+    }
+
+    private static String textProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return "must not contain NUL (U+0000)";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "must be valid Unicode text (found an unpaired surrogate)";
+            }
+        }
+        return null;
     }
 
     private static String typeOf(JsonNode node) {
