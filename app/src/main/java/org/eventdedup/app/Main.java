@@ -14,6 +14,7 @@ import org.eventdedup.app.cli.MatchCommand;
 import org.eventdedup.app.cli.TruthFile;
 import org.eventdedup.app.bench.EngineBenchCommand;
 import org.eventdedup.app.bench.PreviewBench;
+import org.eventdedup.app.bench.LoadBench;
 import org.eventdedup.app.bench.WorkerBench;
 import org.eventdedup.app.generate.GenerateCommand;
 import org.eventdedup.config.adapter.secret.FernetKey;
@@ -73,6 +74,10 @@ public final class Main {
                              impact preview benchmark on a scratch database (needs
                              EVENT_DEDUP_DATABASE_URL): N generated listings stored with their truth,
                              the preview of a threshold change timed against one engine run
+              bench-load [--seconds N] [--readers N] [--editors N] [--json]
+                             load on a scratch database (needs EVENT_DEDUP_DATABASE_URL): N readers of
+                             GET /health, then of GET /api/config while editors save with If-Match;
+                             throughput, p50/p99 of both, 412s, lost updates, history gaps
               help           this text
 
             Settings come from EVENT_DEDUP_* environment variables (see README.md).
@@ -114,6 +119,7 @@ public final class Main {
                 case "bench-engine" -> EngineBenchCommand.run(options, out, err);
                 case "bench-worker" -> WorkerBench.run(options, environment, out, err);
                 case "bench-preview" -> PreviewBench.run(options, environment, out, err);
+                case "bench-load" -> LoadBench.run(options, environment, out, err);
                 case "match" -> new MatchCommand(environment, out, err).run(options);
                 case "evaluate" -> new EvaluateCommand(environment, out, err).run(options);
                 case "help", "--help", "-h" -> help();
