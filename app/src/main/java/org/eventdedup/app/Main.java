@@ -119,7 +119,10 @@ public final class Main {
                 case "bench-engine" -> EngineBenchCommand.run(options, out, err);
                 case "bench-worker" -> WorkerBench.run(options, environment, out, err);
                 case "bench-preview" -> PreviewBench.run(options, environment, out, err);
-                case "bench-load" -> LoadBench.run(options, environment, out, err);
+                case "bench-load" -> {
+                    settings(); // EVENT_DEDUP_LOG_LEVEL applies to the in-process server too
+                    yield LoadBench.run(options, environment, out, err);
+                }
                 case "match" -> new MatchCommand(environment, out, err).run(options);
                 case "evaluate" -> new EvaluateCommand(environment, out, err).run(options);
                 case "help", "--help", "-h" -> help();

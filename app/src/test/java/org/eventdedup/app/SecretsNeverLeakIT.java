@@ -127,9 +127,19 @@ class SecretsNeverLeakIT {
         }
         env.put(AppSettings.ENCRYPTION_KEY, newRing + "," + oldRing);
         env.put(AppSettings.LOG_LEVEL, "DEBUG");
-        int exit = new Main(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run("rotate-key");
-        captureAllLogs(); // the command configured logging itself; keep capturing
+        // the command configures logging itself: a console appender on System.err, captured here
+        PrintStream console = System.err;
+        System.setErr(new PrintStream(logSink(), true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = new Main(env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)).run("rotate-key");
+        } finally {
+            System.setErr(console);
+        }
+        captureAllLogs();
+        assertThat(logs.toString(StandardCharsets.UTF_8)).as("the command's DEBUG lines")
+                .contains("HikariPool");
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Re-encrypted");
         String rotated = storedToken(jdbi);
@@ -300,7 +310,15 @@ class SecretsNeverLeakIT {
         appender.setContext(context);
         appender.setName("capture");
         appender.setEncoder(encoder);
-        appender.setOutputStream(new OutputStream() {
+        appender.setOutputStream(logSink());
+        appender.start();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.detachAppender("console"); // keep the build's output readable; everything goes to the capture
+        root.addAppender(appender);
+    }
+
+    private OutputStream logSink() {
+        return new OutputStream() {
             @Override
             public void write(int b) {
                 synchronized (logs) {
@@ -314,11 +332,7 @@ class SecretsNeverLeakIT {
                     logs.write(b, off, len);
                 }
             }
-        });
-        appender.start();
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.detachAppender("console"); // keep the build's output readable; everything goes to the capture
-        root.addAppender(appender);
+        };
     }
 
     private static String storedToken(Jdbi jdbi) {
