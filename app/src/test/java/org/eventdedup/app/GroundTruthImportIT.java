@@ -70,8 +70,10 @@ class GroundTruthImportIT {
     private record Run(int exitCode, String out, String err) {
     }
 
-    private static Run launch(DatabaseSettings database, String... args) {
+    private Run launch(DatabaseSettings database, String... args) {
         Map<String, String> env = new HashMap<>();
+        // the launcher's data directory (encryption key file) inside the test's temp dir, not the working directory
+        env.put("EVENT_DEDUP_DATA_DIR", temp.resolve("data").toString());
         env.put("EVENT_DEDUP_DATABASE_URL", database.jdbcUrl());
         if (database.user() != null) {
             env.put("EVENT_DEDUP_DATABASE_USER", database.user());
