@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.eventdedup.config.domain.port.out.StoreUnavailableException;
 import org.eventdedup.worker.ingest.FileIntake;
 import org.eventdedup.worker.query.CanonicalEventSearch;
 import org.eventdedup.worker.query.ReadCanonicalEventsUseCase;
@@ -28,6 +29,7 @@ import org.eventdedup.worker.query.ReadRunsUseCase;
 public final class WorkerHttpRoutes implements Consumer<Javalin> {
     static final String JSON_TYPE = "application/json";
     static final String PROBLEM_TYPE = "application/problem+json";
+    static final long RETRY_AFTER_SECONDS = 5;
 
     private static final Set<String> RUNS_PARAMETERS = Set.of("limit");
     private static final Set<String> SEARCH_PARAMETERS = Set.of("q", "city", "date_from", "date_to", "limit",
@@ -53,6 +55,11 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
         app.get("/api/canonical-events", this::searchEvents);
         app.get("/api/canonical-events/{id}", this::getEvent);
         app.exception(WorkerProblem.class, (e, ctx) -> problem(ctx, e, json));
+        // the one place this adapter maps an outage; the config server maps it the same way for its own routes
+        app.exception(StoreUnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+            problem(ctx, WorkerProblem.storeUnavailable(), json);
+        });
     }
 
     private void listRuns(Context ctx) {

@@ -66,6 +66,15 @@ final class WorkerProblem extends RuntimeException {
                 + ".", null, Map.of());
     }
 
+    /**
+     * The database is down or restarting ({@code StoreUnavailableException} from the store): 503, retry later. The
+     * same type and Retry-After as the config API's.
+     */
+    static WorkerProblem storeUnavailable() {
+        return new WorkerProblem(503, "urn:event-dedup:problem:store-unavailable",
+                "The database is unavailable; retry in a few seconds.", null, Map.of());
+    }
+
     int status() {
         return status;
     }

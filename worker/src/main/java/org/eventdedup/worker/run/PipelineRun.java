@@ -21,6 +21,7 @@ import org.eventdedup.config.domain.model.AiConfig;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.port.in.ConfigProvider;
 import org.eventdedup.config.domain.port.in.EffectiveConfig;
+import org.eventdedup.config.domain.port.out.StoreUnavailableException;
 import org.eventdedup.matching.ai.AiTier;
 import org.eventdedup.matching.ai.AiTierResult;
 import org.eventdedup.matching.blocking.BlockingKeys;
@@ -114,12 +115,17 @@ public final class PipelineRun {
      * Runs once if there is work: queued files, or a config other than the previous run's.
      *
      * @return the run, or empty when there was nothing to do (nothing is recorded then)
+     * @throws StoreUnavailableException when the database cannot be reached (or is lost during the run): nothing
+     *                                   of the run was committed, its files stay queued, and no failed run is
+     *                                   recorded; retry later
      */
     public Optional<RunSummary> runOnce() {
         Instant started = clock.instant();
         EffectiveConfig effective;
         try {
             effective = Objects.requireNonNull(configProvider.load(), "the config provider returned nothing");
+        } catch (StoreUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             log.error("Pipeline run: the config could not be loaded: {}", describe(e));
             return Optional.of(recordFailure(started, null, null, List.of(),
@@ -129,6 +135,9 @@ public final class PipelineRun {
         try {
             return jdbi.inTransaction(handle -> new Run(new PipelineStore(handle), effective, fingerprint, started)
                     .execute());
+        } catch (StoreUnavailableException e) {
+            // an outage is no failed run: nothing can be recorded anyway, and the caller pauses and retries
+            throw e;
         } catch (RuntimeException e) {
             log.error("Pipeline run failed, nothing of it was kept; its files stay queued", e);
             return Optional.of(recordFailure(started, effective.version(), fingerprint, effective.warnings(),

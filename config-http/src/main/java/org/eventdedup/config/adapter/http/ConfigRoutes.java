@@ -68,6 +68,7 @@ final class ConfigRoutes {
             ready = false;
         }
         if (!ready) {
+            ctx.header("Retry-After", Long.toString(ProblemResponses.RETRY_AFTER_SECONDS));
             throw new HttpProblem(503, "The service is not ready: the database is unreachable or not migrated yet.",
                     Map.of());
         }

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eventdedup.config.domain.model.Violation;
 import org.eventdedup.config.domain.port.in.ConfigException;
+import org.eventdedup.config.domain.port.out.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +24,15 @@ final class ProblemResponses {
     static final String CONTENT_TYPE = "application/problem+json";
     static final String GENERIC_500_DETAIL = "The server could not complete the request; the error has been logged.";
 
+    static final String STORE_UNAVAILABLE_TYPE = "urn:event-dedup:problem:store-unavailable";
+    static final long RETRY_AFTER_SECONDS = 5;
+
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
+    private static final long OUTAGE_LOG_INTERVAL_NANOS = 30_000_000_000L;
+
     private final JsonCodec json;
+    private final AtomicLong lastOutageWarning = new AtomicLong();
 
     ProblemResponses(JsonCodec json) {
         this.json = json;
@@ -32,6 +40,7 @@ final class ProblemResponses {
 
     void register(Javalin app) {
         app.exception(ConfigException.class, (e, ctx) -> configException(ctx, e));
+        app.exception(StoreUnavailableException.class, (e, ctx) -> storeUnavailable(ctx, e));
         app.exception(HttpProblem.class, (e, ctx) -> send(ctx, e.status(), e.detail(), null, e.extensions()));
         app.exception(HttpResponseException.class, (e, ctx) -> javalinException(ctx, e));
         app.exception(Exception.class, (e, ctx) -> {
@@ -82,6 +91,25 @@ final class ProblemResponses {
             default -> throw new IllegalStateException("unmapped code " + code);
         }
         send(ctx, status(code), detail, errors, extensions, typeOf(code));
+    }
+
+    /**
+     * The database is down or restarting: 503 with Retry-After, so clients and load balancers back off instead of
+     * treating it as a bug. Logged without a stack trace and at most once per {@value #OUTAGE_LOG_INTERVAL_NANOS} ns
+     * at WARN (an outage fails every request; the log should say so once, not once per request).
+     */
+    private void storeUnavailable(Context ctx, StoreUnavailableException e) {
+        long now = System.nanoTime();
+        long last = lastOutageWarning.get();
+        if ((last == 0 || now - last > OUTAGE_LOG_INTERVAL_NANOS) && lastOutageWarning.compareAndSet(last, now)) {
+            LOG.warn("Answering 503: {} ({} {}; further 503s within 30 s are logged at DEBUG)", e.getMessage(),
+                    ctx.method(), safePath(ctx.path()));
+        } else {
+            LOG.debug("{} {}: 503, {}", ctx.method(), safePath(ctx.path()), e.getMessage());
+        }
+        ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+        send(ctx, 503, "The database is unavailable; retry in a few seconds.", null, Map.of(),
+                STORE_UNAVAILABLE_TYPE);
     }
 
     private void javalinException(Context ctx, HttpResponseException e) {

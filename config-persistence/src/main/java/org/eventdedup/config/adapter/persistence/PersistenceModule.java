@@ -3,6 +3,8 @@ package org.eventdedup.config.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -15,10 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.eventdedup.config.domain.port.out.ConfigRepository;
+import org.eventdedup.config.domain.port.out.StoreUnavailableException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleCallbackDecorator;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.slf4j.Logger;
@@ -43,7 +48,11 @@ public final class PersistenceModule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceModule.class);
 
     static final int MAX_POOL_SIZE = 10;
-    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * How long a caller waits for a connection before {@link StoreUnavailableException}: while the database is down
+     * every request waits this long, so it is short (API clients get their 503 well within their own timeouts).
+     */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
     /** Readiness probes (Kubernetes default timeout: 1 s) must get an answer before the prober gives up. */
     static final long READINESS_MILLIS = 800;
 
@@ -57,9 +66,25 @@ public final class PersistenceModule implements AutoCloseable {
     /** Migrations are never un-applied, so once all are seen applied only connectivity is rechecked. */
     private volatile boolean migrationsApplied;
 
+    private static final int VALIDATION_SECONDS = 1;
+
     private PersistenceModule(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        this.jdbi = Jdbi.create(() -> openConnection(dataSource)).installPlugin(new PostgresPlugin());
+        // Every handle callback on this pool (config repository and the worker's tables alike) reports a lost
+        // connection as the domain's StoreUnavailableException: the adapter boundary, in one place.
+        this.jdbi.setHandleCallbackDecorator(new HandleCallbackDecorator() {
+            @Override
+            public <R, X extends Exception> HandleCallback<R, X> decorate(HandleCallback<R, X> callback) {
+                return handle -> {
+                    try {
+                        return callback.withHandle(handle);
+                    } catch (RuntimeException e) {
+                        throw ConnectionFailures.translate(e);
+                    }
+                };
+            }
+        });
         this.flyway = Flyway.configure(PersistenceModule.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -75,9 +100,22 @@ public final class PersistenceModule implements AutoCloseable {
         });
     }
 
-    /** Creates the pool; does not connect yet (see the class comment). */
+    /** Creates the pool with {@link #DEFAULT_CONNECTION_TIMEOUT}; does not connect yet (see the class comment). */
     public static PersistenceModule connect(DatabaseSettings settings) {
+        return connect(settings, DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    /**
+     * Creates the pool; does not connect yet (see the class comment).
+     *
+     * @param connectionTimeout how long a caller waits for a connection (at least 250 ms, Hikari's minimum)
+     */
+    public static PersistenceModule connect(DatabaseSettings settings, Duration connectionTimeout) {
         Objects.requireNonNull(settings, "settings");
+        if (connectionTimeout.toMillis() < 250) {
+            throw new IllegalArgumentException("connectionTimeout must be at least 250 ms, got "
+                    + connectionTimeout.toMillis() + " ms");
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName("event-dedup-db");
         config.setJdbcUrl(settings.jdbcUrl());
@@ -86,18 +124,46 @@ public final class PersistenceModule implements AutoCloseable {
         // Small on purpose: several API servers and workers share one PostgreSQL (default max_connections 100).
         config.setMaximumPoolSize(MAX_POOL_SIZE);
         config.setMinimumIdle(2);
-        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
-        config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
+        config.setConnectionTimeout(connectionTimeout.toMillis());
+        // A pooled connection idle for more than half a second is checked before it is handed out, so connections
+        // that died with the server are replaced (and the pool recovers by itself once the server is back).
+        config.setValidationTimeout(Math.min(1_000, Math.max(250, connectionTimeout.toMillis() / 2)));
         config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
         // Start without a database; the alternative (fail here) would make a restarting database crash the app.
         config.setInitializationFailTimeout(-1);
-        config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, connectionTimeout.toSeconds())));
         config.addDataSourceProperty("ApplicationName", "event-dedup");
         config.addDataSourceProperty("tcpKeepAlive", "true");
         LOG.info("Connecting to {}", settings.jdbcUrl());
         PersistenceModule module = new PersistenceModule(new HikariDataSource(config));
         module.versionWatch.start();
         return module;
+    }
+
+    /**
+     * A live connection from the pool; a refused or timed-out one as {@link StoreUnavailableException}. Each is
+     * checked before Jdbi sets up its handle: Hikari skips its own check for a connection used within the last
+     * half second, and one that died with the server in that window would fail inside Jdbi's handle set-up, where no
+     * callback decorator sees it (a one-statement round trip on a local connection).
+     */
+    private static Connection openConnection(HikariDataSource dataSource) throws SQLException {
+        for (int attempt = 0; attempt <= MAX_POOL_SIZE; attempt++) {
+            Connection connection;
+            try {
+                connection = dataSource.getConnection();
+            } catch (SQLException e) {
+                if (ConnectionFailures.isConnectionFailure(e)) {
+                    throw new StoreUnavailableException(e);
+                }
+                throw e;
+            }
+            if (connection.isValid(VALIDATION_SECONDS)) {
+                return connection;
+            }
+            dataSource.evictConnection(connection);
+        }
+        throw new StoreUnavailableException(new SQLTransientConnectionException(
+                "every pooled connection was dead and no new one could be checked"));
     }
 
     /**
