@@ -36,6 +36,7 @@ public record AppSettings(
         Optional<SecretString> adminPassword,
         boolean logJson,
         LogLevel logLevel,
+        int workerMaxFilesPerRun,
         List<String> unknownVariables) {
 
     public static final String PREFIX = "EVENT_DEDUP_";
@@ -55,15 +56,18 @@ public record AppSettings(
     public static final String ADMIN_PASSWORD = PREFIX + "ADMIN_PASSWORD";
     public static final String LOG_JSON = PREFIX + "LOG_JSON";
     public static final String LOG_LEVEL = PREFIX + "LOG_LEVEL";
+    public static final String WORKER_MAX_FILES_PER_RUN = PREFIX + "WORKER_MAX_FILES_PER_RUN";
     /** Read by the test support only; listed so it is not reported as unknown. */
     public static final String TEST_DATABASE_URL = PREFIX + "TEST_DATABASE_URL";
 
     private static final Set<String> KNOWN = Set.of(DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATA_DIR,
             EVENT_DATA_DIR, DEAD_LETTER_DIR, MATCHING_CONFIG_PATH, GEMINI_API_KEY, GEMINI_BASE_URL, ENCRYPTION_KEY,
-            ENCRYPTION_KEY_FILE, HTTP_PORT, ADMIN_USER, ADMIN_PASSWORD, LOG_JSON, LOG_LEVEL, TEST_DATABASE_URL);
+            ENCRYPTION_KEY_FILE, HTTP_PORT, ADMIN_USER, ADMIN_PASSWORD, LOG_JSON, LOG_LEVEL, WORKER_MAX_FILES_PER_RUN,
+            TEST_DATABASE_URL);
 
     public static final String DEFAULT_GEMINI_BASE_URL = "https://generativelanguage.googleapis.com/";
     public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final int DEFAULT_WORKER_MAX_FILES_PER_RUN = 200;
 
     public enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR }
 
@@ -91,6 +95,7 @@ public record AppSettings(
                 secret(vars, ADMIN_PASSWORD),
                 bool(vars, LOG_JSON, false),
                 logLevel(vars),
+                maxFilesPerRun(vars),
                 unknown(vars));
     }
 
@@ -98,14 +103,14 @@ public record AppSettings(
     public AppSettings withDatabase(DatabaseSettings value) {
         return new AppSettings(Optional.of(value), dataDir, eventDataDir, deadLetterDir, matchingConfigPath,
                 geminiApiKey, geminiBaseUrl, encryptionKey, encryptionKeyFile, httpPort, adminUser, adminPassword,
-                logJson, logLevel, unknownVariables);
+                logJson, logLevel, workerMaxFilesPerRun, unknownVariables);
     }
 
     /** The same settings with these encryption keys (comma-separated, first encrypts), so no key file is written. */
     public AppSettings withEncryptionKey(SecretString value) {
         return new AppSettings(database, dataDir, eventDataDir, deadLetterDir, matchingConfigPath, geminiApiKey,
                 geminiBaseUrl, Optional.of(value), encryptionKeyFile, httpPort, adminUser, adminPassword, logJson,
-                logLevel, unknownVariables);
+                logLevel, workerMaxFilesPerRun, unknownVariables);
     }
 
     @Override
@@ -115,7 +120,8 @@ public record AppSettings(
                 + matchingConfigPath + ", geminiApiKey=" + (geminiApiKey.isPresent() ? "set" : "unset")
                 + ", geminiBaseUrl=" + geminiBaseUrl + ", encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
                 + ", encryptionKeyFile=" + encryptionKeyFile + ", httpPort=" + httpPort + ", adminUser=" + adminUser
-                + ", logJson=" + logJson + ", logLevel=" + logLevel + "]";
+                + ", logJson=" + logJson + ", logLevel=" + logLevel + ", workerMaxFilesPerRun=" + workerMaxFilesPerRun
+                + "]";
     }
 
     private static Map<String, String> nonBlank(Map<String, String> env) {
@@ -217,6 +223,23 @@ public record AppSettings(
             throw new UsageException(HTTP_PORT + " must be a port number between 0 and 65535, got " + port);
         }
         return port;
+    }
+
+    private static int maxFilesPerRun(Map<String, String> vars) {
+        String value = vars.get(WORKER_MAX_FILES_PER_RUN);
+        if (value == null) {
+            return DEFAULT_WORKER_MAX_FILES_PER_RUN;
+        }
+        try {
+            int files = Integer.parseInt(value);
+            if (files >= 1 && files <= 10_000) {
+                return files;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(WORKER_MAX_FILES_PER_RUN + " must be a whole number from 1 to 10000, got \""
+                + oneLine(value) + "\"");
     }
 
     private static boolean bool(Map<String, String> vars, String name, boolean defaultValue) {

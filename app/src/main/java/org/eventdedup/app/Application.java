@@ -134,7 +134,7 @@ public final class Application implements AutoCloseable {
         if (worker == null) {
             worker = WorkerModule.create(database.persistence().jdbi(), configService, new WorkerModule.Settings(
                     settings.eventDataDir(), settings.deadLetterDir(), lexiconDir(settings),
-                    settings.geminiBaseUrl().toString()));
+                    settings.geminiBaseUrl().toString(), settings.workerMaxFilesPerRun()));
         }
         return worker;
     }

@@ -33,6 +33,7 @@ class AppSettingsTest {
         assertThat(settings.adminPassword()).isEmpty();
         assertThat(settings.logJson()).isFalse();
         assertThat(settings.logLevel()).isEqualTo(AppSettings.LogLevel.INFO);
+        assertThat(settings.workerMaxFilesPerRun()).isEqualTo(200);
         assertThat(settings.unknownVariables()).isEmpty();
     }
 
@@ -52,7 +53,8 @@ class AppSettingsTest {
                 Map.entry("EVENT_DEDUP_ADMIN_USER", "operator"),
                 Map.entry("EVENT_DEDUP_ADMIN_PASSWORD", "hunter2"),
                 Map.entry("EVENT_DEDUP_LOG_JSON", "TRUE"),
-                Map.entry("EVENT_DEDUP_LOG_LEVEL", "debug")));
+                Map.entry("EVENT_DEDUP_LOG_LEVEL", "debug"),
+                Map.entry("EVENT_DEDUP_WORKER_MAX_FILES_PER_RUN", "5")));
 
         assertThat(settings.database()).hasValueSatisfying(db -> {
             assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/dedup");
@@ -72,6 +74,8 @@ class AppSettingsTest {
         assertThat(settings.adminPassword()).hasValueSatisfying(p -> assertThat(p.reveal()).isEqualTo("hunter2"));
         assertThat(settings.logJson()).isTrue();
         assertThat(settings.logLevel()).isEqualTo(AppSettings.LogLevel.DEBUG);
+        assertThat(settings.workerMaxFilesPerRun()).isEqualTo(5);
+        assertThat(settings.unknownVariables()).isEmpty();
     }
 
     @Test
@@ -118,6 +122,8 @@ class AppSettingsTest {
                 Arguments.of("EVENT_DEDUP_ENCRYPTION_KEY", FernetKey.generate() + ",tooshort", "key 2 of 2"),
                 Arguments.of("EVENT_DEDUP_LOG_LEVEL", "LOUD", "TRACE, DEBUG, INFO, WARN, ERROR"),
                 Arguments.of("EVENT_DEDUP_LOG_JSON", "yes", "true or false"),
+                Arguments.of("EVENT_DEDUP_WORKER_MAX_FILES_PER_RUN", "0", "from 1 to 10000"),
+                Arguments.of("EVENT_DEDUP_WORKER_MAX_FILES_PER_RUN", "many", "from 1 to 10000"),
                 Arguments.of("EVENT_DEDUP_GEMINI_BASE_URL", "ftp://proxy/", "http(s) URL"),
                 Arguments.of("EVENT_DEDUP_GEMINI_BASE_URL", "http://bad host/", "not a valid URL"),
                 Arguments.of("EVENT_DEDUP_DATA_DIR", "data\0dir", "not a valid path"));

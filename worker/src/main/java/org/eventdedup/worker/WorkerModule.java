@@ -45,12 +45,22 @@ public final class WorkerModule implements AutoCloseable {
      * @param lexiconDir    the folder of prefixes.yaml, synonyms.yaml and city_aliases.yaml (missing files add
      *                      nothing)
      * @param geminiBaseUrl {@code EVENT_DEDUP_GEMINI_BASE_URL}, null for Google's endpoint
+     * @param maxFilesPerRun queued files one run takes at most ({@code EVENT_DEDUP_WORKER_MAX_FILES_PER_RUN})
      */
-    public record Settings(Path eventDataDir, Path deadLetterDir, Path lexiconDir, String geminiBaseUrl) {
+    public record Settings(Path eventDataDir, Path deadLetterDir, Path lexiconDir, String geminiBaseUrl,
+                           int maxFilesPerRun) {
         public Settings {
             Objects.requireNonNull(eventDataDir, "eventDataDir");
             Objects.requireNonNull(deadLetterDir, "deadLetterDir");
             Objects.requireNonNull(lexiconDir, "lexiconDir");
+            if (maxFilesPerRun < 1) {
+                throw new IllegalArgumentException("maxFilesPerRun must be positive, was " + maxFilesPerRun);
+            }
+        }
+
+        /** With {@link PipelineRun#DEFAULT_MAX_FILES_PER_RUN}. */
+        public Settings(Path eventDataDir, Path deadLetterDir, Path lexiconDir, String geminiBaseUrl) {
+            this(eventDataDir, deadLetterDir, lexiconDir, geminiBaseUrl, PipelineRun.DEFAULT_MAX_FILES_PER_RUN);
         }
     }
 
@@ -78,7 +88,7 @@ public final class WorkerModule implements AutoCloseable {
         GeminiPairResolver resolver = new GeminiPairResolver(settings.geminiBaseUrl(),
                 new JdbiGeminiAnswerCache(jdbi));
         PipelineRun pipeline = new PipelineRun(jdbi, configProvider, lexicon, resolver, deadLetters,
-                RunCheckpoint.NONE, Clock.systemUTC());
+                RunCheckpoint.NONE, Clock.systemUTC(), settings.maxFilesPerRun());
         FileIntake intake = new FileIntake(new IngestionQueue(jdbi), deadLetters, FileIntake.DEFAULT_MAX_BYTES);
         return new WorkerModule(settings, jdbi, lexicon, configProvider, intake, pipeline);
     }

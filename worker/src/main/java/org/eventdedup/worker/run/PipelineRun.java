@@ -80,8 +80,8 @@ public final class PipelineRun {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineRun.class);
 
-    /** At most this many files per run; the rest wait for the next. */
-    static final int MAX_FILES_PER_RUN = 200;
+    /** At most this many files per run by default; the rest wait for the next. */
+    public static final int DEFAULT_MAX_FILES_PER_RUN = 200;
     /** Listings re-clustered together in a full re-match (whole components; one large component may exceed it). */
     static final int RECLUSTER_CHUNK = 2_000;
     static final int PAGE = 1_000;
@@ -93,6 +93,7 @@ public final class PipelineRun {
     private final DeadLetterDirectory deadLetters;
     private final RunCheckpoint checkpoint;
     private final Clock clock;
+    private final int maxFilesPerRun;
     private final InputFileParser parser = new InputFileParser();
 
     /**
@@ -102,6 +103,18 @@ public final class PipelineRun {
     public PipelineRun(Jdbi jdbi, ConfigProvider configProvider, Lexicon lexicon,
                        AmbiguousPairResolver resolverOrNull, DeadLetterDirectory deadLetters,
                        RunCheckpoint checkpoint, Clock clock) {
+        this(jdbi, configProvider, lexicon, resolverOrNull, deadLetters, checkpoint, clock,
+                DEFAULT_MAX_FILES_PER_RUN);
+    }
+
+    /** @param maxFilesPerRun queued files one run takes at most (smaller runs commit sooner and hold locks less) */
+    public PipelineRun(Jdbi jdbi, ConfigProvider configProvider, Lexicon lexicon,
+                       AmbiguousPairResolver resolverOrNull, DeadLetterDirectory deadLetters,
+                       RunCheckpoint checkpoint, Clock clock, int maxFilesPerRun) {
+        if (maxFilesPerRun < 1) {
+            throw new IllegalArgumentException("maxFilesPerRun must be positive, was " + maxFilesPerRun);
+        }
+        this.maxFilesPerRun = maxFilesPerRun;
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.configProvider = Objects.requireNonNull(configProvider, "configProvider");
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
@@ -201,7 +214,7 @@ public final class PipelineRun {
             boolean full = previous.isPresent()
                     && !(fingerprint.equals(previous.get().configFingerprint())
                     && Long.valueOf(effective.version()).equals(previous.get().configVersion()));
-            List<ClaimedFile> files = store.claimPending(MAX_FILES_PER_RUN);
+            List<ClaimedFile> files = store.claimPending(maxFilesPerRun);
             if (files.isEmpty() && !full) {
                 return Optional.empty();
             }
