@@ -1,0 +1,38 @@
+package org.eventdedup.config.domain.port.in;
+
+import java.util.List;
+import org.eventdedup.config.domain.model.Operator;
+import org.eventdedup.config.domain.model.Role;
+import org.eventdedup.config.domain.model.SecretString;
+
+/**
+ * Operator accounts: for admins (HTTP) and for whoever runs the CLI on the host. Invalid names or passwords are a
+ * {@link ConfigException} with code {@code VALIDATION_FAILED} naming the field ({@code /name}, {@code /password},
+ * {@code /role}); the other refusals are {@link AccessException}s.
+ */
+public interface ManageOperatorsUseCase {
+
+    /** Passwords: {@value #MIN_PASSWORD_LENGTH} to {@value #MAX_PASSWORD_LENGTH} characters. */
+    int MIN_PASSWORD_LENGTH = 8;
+    int MAX_PASSWORD_LENGTH = 1024;
+
+    /** Every operator, ordered by name. */
+    List<Operator> list();
+
+    /** @throws AccessException {@code OPERATOR_EXISTS} when the name is taken (in any letter case) */
+    Operator add(String name, Role role, SecretString password);
+
+    /**
+     * Applies the change. A new password or disabling ends the operator's sessions.
+     *
+     * @throws AccessException {@code OPERATOR_NOT_FOUND}, or {@code LAST_ADMIN} when no enabled admin would remain
+     */
+    Operator change(String name, OperatorChange change);
+
+    /**
+     * Creates the first admin when there is no operator at all (first start).
+     *
+     * @return true when created, false when operators exist already
+     */
+    boolean bootstrapAdmin(String name, SecretString password);
+}
