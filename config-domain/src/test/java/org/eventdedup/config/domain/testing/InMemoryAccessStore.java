@@ -106,7 +106,9 @@ public final class InMemoryAccessStore implements OperatorRepository, SessionRep
 
     @Override
     public synchronized void touch(String idHash, Instant lastSeenAt) {
-        sessions.computeIfPresent(idHash, (k, s) -> new Session(s.operatorName(), s.createdAt(), lastSeenAt));
+        // never backwards, like the database's conditional update (two servers may touch one session)
+        sessions.computeIfPresent(idHash, (k, s) -> s.lastSeenAt().isBefore(lastSeenAt)
+                ? new Session(s.operatorName(), s.createdAt(), lastSeenAt) : s);
     }
 
     @Override

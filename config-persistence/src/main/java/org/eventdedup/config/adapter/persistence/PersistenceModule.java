@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.eventdedup.config.domain.port.out.ConfigRepository;
+import org.eventdedup.config.domain.port.out.OperatorRepository;
+import org.eventdedup.config.domain.port.out.SessionRepository;
 import org.eventdedup.config.domain.port.out.StoreUnavailableException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -60,6 +62,8 @@ public final class PersistenceModule implements AutoCloseable {
     private final Jdbi jdbi;
     private final Flyway flyway;
     private final ConfigRepository configRepository;
+    private final OperatorRepository operatorRepository;
+    private final SessionRepository sessionRepository;
     private final ConfigVersionWatch versionWatch;
     private final ExecutorService readinessProbe;
     private Future<Boolean> runningProbe;
@@ -93,6 +97,8 @@ public final class PersistenceModule implements AutoCloseable {
                 .load();
         this.versionWatch = new ConfigVersionWatch(dataSource);
         this.configRepository = new JdbiConfigRepository(jdbi, new ConfigPersistenceMapper(), versionWatch);
+        this.operatorRepository = new JdbiOperatorRepository(jdbi);
+        this.sessionRepository = new JdbiSessionRepository(jdbi);
         this.readinessProbe = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "event-dedup-db-readiness");
             thread.setDaemon(true);
@@ -182,6 +188,14 @@ public final class PersistenceModule implements AutoCloseable {
 
     public ConfigRepository configRepository() {
         return configRepository;
+    }
+
+    public OperatorRepository operatorRepository() {
+        return operatorRepository;
+    }
+
+    public SessionRepository sessionRepository() {
+        return sessionRepository;
     }
 
     /** The stored config version as the LISTEN/NOTIFY watch knows it; empty while it is not listening. */
