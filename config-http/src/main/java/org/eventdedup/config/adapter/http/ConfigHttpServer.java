@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.eventdedup.config.domain.port.in.AuthenticateUseCase;
 import org.eventdedup.config.domain.port.in.ConfigHistoryUseCase;
+import org.eventdedup.config.domain.port.in.ManageOperatorsUseCase;
 import org.eventdedup.config.domain.port.in.ReadConfigUseCase;
 import org.eventdedup.config.domain.port.in.RollbackConfigUseCase;
 import org.eventdedup.config.domain.port.in.UpdateConfigUseCase;
 
 /**
- * The HTTP server of the config API (contract §2): {@code /api/config/**}, {@code /health}, {@code /ready} and,
- * when given, the web UI's static files at {@code /}. The one public type of this adapter; the composition root
+ * The HTTP server of the config API (contract §2): {@code /api/config/**}, {@code /api/auth/**},
+ * {@code /api/operators}, {@code /health}, {@code /ready} and, when given, the web UI's static files at {@code /}.
+ * Every {@code /api/**} request, extra routes included, passes the access control first (sign-in, roles, CSRF). The one public type of this adapter; the composition root
  * starts it with the use cases it needs, plus any other module's routes that should share the port
  * ({@link Dependencies#extraRoutes()}).
  */
@@ -28,13 +31,15 @@ public final class ConfigHttpServer {
      * @param extraRoutes             more routes on the same server (another module's API), registered after the
      *                                config routes. They share this server's settings: problem+json for unknown
      *                                paths (404), wrong methods (405 with Allow), Javalin's own errors and any
-     *                                uncaught exception (500 without details), and no Server or X-Powered-By
-     *                                header. A route may register {@code app.exception(...)} for its own exception
-     *                                types; the most specific handler wins.
+     *                                uncaught exception (500 without details), no Server or X-Powered-By
+     *                                header, and the access control: a handler runs only for an operator whose
+     *                                role allows the request. A route may register {@code app.exception(...)} for
+     *                                its own exception types; the most specific handler wins.
+     * @param access                  sign-in and operator management
      */
     public record Dependencies(ReadConfigUseCase read, UpdateConfigUseCase update, RollbackConfigUseCase rollback,
                                ConfigHistoryUseCase history, BooleanSupplier ready, String staticFilesClasspathDir,
-                               List<Consumer<Javalin>> extraRoutes) {
+                               List<Consumer<Javalin>> extraRoutes, Access access) {
         public Dependencies {
             Objects.requireNonNull(read, "read");
             Objects.requireNonNull(update, "update");
@@ -42,12 +47,22 @@ public final class ConfigHttpServer {
             Objects.requireNonNull(history, "history");
             Objects.requireNonNull(ready, "ready");
             extraRoutes = List.copyOf(Objects.requireNonNull(extraRoutes, "extraRoutes"));
+            Objects.requireNonNull(access, "access");
         }
 
         /** The config API alone. */
         public Dependencies(ReadConfigUseCase read, UpdateConfigUseCase update, RollbackConfigUseCase rollback,
-                            ConfigHistoryUseCase history, BooleanSupplier ready, String staticFilesClasspathDir) {
-            this(read, update, rollback, history, ready, staticFilesClasspathDir, List.of());
+                            ConfigHistoryUseCase history, BooleanSupplier ready, String staticFilesClasspathDir,
+                            Access access) {
+            this(read, update, rollback, history, ready, staticFilesClasspathDir, List.of(), access);
+        }
+    }
+
+    /** The use cases behind sign-in and {@code /api/operators} (both implemented by {@code AccessService}). */
+    public record Access(AuthenticateUseCase authenticate, ManageOperatorsUseCase operators) {
+        public Access {
+            Objects.requireNonNull(authenticate, "authenticate");
+            Objects.requireNonNull(operators, "operators");
         }
     }
 
@@ -95,7 +110,9 @@ public final class ConfigHttpServer {
                 });
             }
         });
+        new AccessControl(deps.access().authenticate()).register(app);
         routes.register(app);
+        new AccessRoutes(deps.access().authenticate(), deps.access().operators(), json).register(app);
         deps.extraRoutes().forEach(extra -> extra.accept(app));
         problems.register(app);
         app.start(port);

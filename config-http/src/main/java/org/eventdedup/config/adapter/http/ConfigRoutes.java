@@ -88,7 +88,7 @@ final class ConfigRoutes {
 
     private void patchConfig(Context ctx) {
         Long ifMatch = RequestHeaders.ifMatchVersion(ctx.header("If-Match"));
-        String operator = RequestHeaders.operator(ctx.header("X-Operator"));
+        String operator = AccessControl.operator(ctx).name();
         Map<String, Object> body = bodies.readObject(ctx, RequestBodies.JSON_OR_MERGE_PATCH);
         UpdateConfigCommand command = PatchRequestMapper.toCommand(body, ifMatch, operator);
         sendWritten(ctx, write(() -> deps.update().update(command)));
@@ -96,7 +96,7 @@ final class ConfigRoutes {
 
     private void putApiKey(Context ctx) {
         Long ifMatch = RequestHeaders.ifMatchVersion(ctx.header("If-Match"));
-        String operator = RequestHeaders.operator(ctx.header("X-Operator"));
+        String operator = AccessControl.operator(ctx).name();
         Map<String, Object> body = bodies.readObject(ctx, RequestBodies.JSON);
         List<Violation> violations = unknownFields(body, "api_key", "{\"api_key\": \"...\"}");
         ApiKeyChange change = ApiKeyChange.KEEP;
@@ -133,7 +133,7 @@ final class ConfigRoutes {
 
     private void deleteApiKey(Context ctx) {
         Long ifMatch = RequestHeaders.ifMatchVersion(ctx.header("If-Match"));
-        String operator = RequestHeaders.operator(ctx.header("X-Operator"));
+        String operator = AccessControl.operator(ctx).name();
         write(() -> deps.update().update(new UpdateConfigCommand(Map.of(), ApiKeyChange.CLEAR, precondition(ifMatch),
                 operator)));
         ctx.status(204);
@@ -168,7 +168,7 @@ final class ConfigRoutes {
 
     private void rollback(Context ctx) {
         Long ifMatch = RequestHeaders.ifMatchVersion(ctx.header("If-Match"));
-        String operator = RequestHeaders.operator(ctx.header("X-Operator"));
+        String operator = AccessControl.operator(ctx).name();
         Map<String, Object> body = bodies.readObject(ctx, RequestBodies.JSON);
         List<Violation> violations = unknownFields(body, "version", "{\"version\": n}");
         Object value = body.get("version");

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eventdedup.config.domain.model.Violation;
+import org.eventdedup.config.domain.port.in.AccessException;
 import org.eventdedup.config.domain.port.in.ConfigException;
 import org.eventdedup.config.domain.port.out.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -41,7 +42,11 @@ final class ProblemResponses {
     void register(Javalin app) {
         app.exception(ConfigException.class, (e, ctx) -> configException(ctx, e));
         app.exception(StoreUnavailableException.class, (e, ctx) -> storeUnavailable(ctx, e));
-        app.exception(HttpProblem.class, (e, ctx) -> send(ctx, e.status(), e.detail(), null, e.extensions()));
+        app.exception(HttpProblem.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            send(ctx, e.status(), e.detail(), null, e.extensions(), e.type());
+        });
+        app.exception(AccessException.class, (e, ctx) -> accessException(ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> javalinException(ctx, e));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
@@ -58,6 +63,44 @@ final class ProblemResponses {
             case VERSION_NOT_FOUND -> 404;
             case BAD_REQUEST -> 400;
         };
+    }
+
+    /** Access code → status, the other half of the one mapping. */
+    static int status(AccessException.Code code) {
+        return switch (code) {
+            case INVALID_CREDENTIALS -> 401;
+            case RATE_LIMITED -> 429;
+            case OPERATOR_NOT_FOUND -> 404;
+            case OPERATOR_EXISTS, LAST_ADMIN -> 409;
+        };
+    }
+
+    private void accessException(Context ctx, AccessException e) {
+        AccessException.Code code = e.code();
+        String type = typeOf(code.name());
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        String detail = switch (code) {
+            case INVALID_CREDENTIALS -> {
+                type = HttpProblem.ACCESS_TYPE_PREFIX + "unauthenticated";
+                ctx.header("WWW-Authenticate", ctx.header("Authorization") != null ? AccessControl.BASIC_CHALLENGE
+                        : AccessControl.SESSION_CHALLENGE);
+                yield "Invalid username or password.";
+            }
+            case RATE_LIMITED -> {
+                type = HttpProblem.ACCESS_TYPE_PREFIX + "rate-limited";
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+                extensions.put("retry_after_seconds", e.retryAfterSeconds());
+                yield "Too many failed sign-ins for this name or from this address; try again in "
+                        + e.retryAfterSeconds() + " seconds.";
+            }
+            default -> capitalized(e.getMessage()) + ".";
+        };
+        send(ctx, status(code), detail, null, extensions, type);
+    }
+
+    private static String capitalized(String message) {
+        return message == null || message.isEmpty() ? "The request cannot be done"
+                : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     private void configException(Context ctx, ConfigException e) {
@@ -165,7 +208,11 @@ final class ProblemResponses {
     }
 
     private static String typeOf(ConfigException.Code code) {
-        return "urn:event-dedup:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return typeOf(code.name());
+    }
+
+    private static String typeOf(String codeName) {
+        return HttpProblem.TYPE_PREFIX + codeName.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String safePath(String path) {

@@ -3,11 +3,8 @@ package org.eventdedup.config.adapter.http;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The request headers this adapter interprets: If-Match, If-None-Match and X-Operator. */
+/** The request headers this adapter interprets: If-Match and If-None-Match. */
 final class RequestHeaders {
-    static final String DEFAULT_OPERATOR = "api";
-    static final int MAX_OPERATOR_LENGTH = 100;
-
     private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
 
     private RequestHeaders() {
@@ -48,25 +45,5 @@ final class RequestHeaders {
             }
         }
         return false;
-    }
-
-    /**
-     * Who makes the change, for the history: X-Operator trimmed, or {@value #DEFAULT_OPERATOR}.
-     *
-     * @throws HttpProblem 400 for control characters or more than {@value #MAX_OPERATOR_LENGTH} characters
-     */
-    static String operator(String header) {
-        if (header == null || header.isBlank()) {
-            return DEFAULT_OPERATOR;
-        }
-        String name = header.strip();
-        if (name.chars().anyMatch(Character::isISOControl)) {
-            throw HttpProblem.badRequest("X-Operator must not contain control characters.");
-        }
-        if (name.length() > MAX_OPERATOR_LENGTH) {
-            throw HttpProblem.badRequest("X-Operator may be at most " + MAX_OPERATOR_LENGTH + " characters, got "
-                    + name.length() + ".");
-        }
-        return name;
     }
 }

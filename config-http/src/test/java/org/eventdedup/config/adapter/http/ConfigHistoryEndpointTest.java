@@ -28,8 +28,8 @@ class ConfigHistoryEndpointTest {
 
     @Test
     void history_lists_every_save_newest_first_with_operator_and_changed_paths() {
-        server.patch("{\"thresholds\":{\"high\":0.8}}", "X-Operator", "alice");
-        server.patch("{\"geo\":{\"max_distance_km\":12.5}}", "X-Operator", "bob");
+        server.as("alice").patch("{\"thresholds\":{\"high\":0.8}}");
+        server.as("bob").patch("{\"geo\":{\"max_distance_km\":12.5}}");
         server.patch("{\"thresholds\":{\"high\":0.85,\"low\":0.3}}");
 
         HttpResult r = server.get("/api/config/history");
@@ -38,7 +38,7 @@ class ConfigHistoryEndpointTest {
         assertThat(r.contentType()).startsWith("application/json");
         List<Map<String, Object>> entries = r.jsonList();
         assertThat(entries).extracting(e -> e.get("version")).containsExactly(3, 2, 1);
-        assertThat(entries).extracting(e -> e.get("updated_by")).containsExactly("api", "bob", "alice");
+        assertThat(entries).extracting(e -> e.get("updated_by")).containsExactly(TestServer.EDITOR, "bob", "alice");
         assertThat(entries.get(2)).containsEntry("updated_at", "2025-03-01T09:00:00Z");
         assertThat(r.at("/2/changes")).isEqualTo(
                 List.of(Map.of("path", "/thresholds/high", "old", 0.75, "new", 0.8)));
@@ -96,7 +96,7 @@ class ConfigHistoryEndpointTest {
 
     @Test
     void a_history_version_is_the_complete_document_of_that_version_with_its_metadata() {
-        server.patch("{\"thresholds\":{\"high\":0.8}}", "X-Operator", "alice");
+        server.as("alice").patch("{\"thresholds\":{\"high\":0.8}}");
         server.patch("{\"thresholds\":{\"high\":0.9}}");
 
         HttpResult r = server.get("/api/config/history/1");
@@ -134,7 +134,7 @@ class ConfigHistoryEndpointTest {
         server.patch("{\"thresholds\":{\"high\":0.8}}");
         server.patch("{\"thresholds\":{\"high\":0.9},\"ai_api_key\":\"" + TestServer.key("kept") + "\"}");
 
-        HttpResult r = server.postJson("/api/config/rollback", "{\"version\":1}", "X-Operator", "dave");
+        HttpResult r = server.as("dave").postJson("/api/config/rollback", "{\"version\":1}");
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("ETag")).contains("\"3\"");
@@ -191,8 +191,8 @@ class ConfigHistoryEndpointTest {
     @Test
     @SuppressWarnings("unchecked")
     void put_and_delete_ai_key_answer_204_and_history_shows_only_set_replaced_cleared() {
-        HttpResult set = server.putJson("/api/config/ai-key", "{\"api_key\":\"" + TestServer.key("a") + "\"}",
-                "X-Operator", "erin");
+        HttpResult set = server.as("erin").putJson("/api/config/ai-key",
+                "{\"api_key\":\"" + TestServer.key("a") + "\"}");
         assertThat(set.status()).isEqualTo(204);
         assertThat(set.body()).isEmpty();
         assertThat(server.get("/api/config").json()).containsEntry("has_api_key", true)

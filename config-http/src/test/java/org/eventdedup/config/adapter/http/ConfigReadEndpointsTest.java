@@ -245,7 +245,7 @@ class ConfigReadEndpointsTest {
         };
         server = TestServer.start();
         ConfigHttpServer failing = ConfigHttpServer.start(0, new ConfigHttpServer.Dependencies(broken,
-                server.service, server.service, server.service, () -> true, null));
+                server.service, server.service, server.service, () -> true, null, server.accessDependencies()));
         try {
             HttpResult r = server.get("http://127.0.0.1:" + failing.port() + "/api/config");
 
@@ -331,7 +331,7 @@ class ConfigReadEndpointsTest {
             }
         };
         ConfigHttpServer cached = ConfigHttpServer.start(0, new ConfigHttpServer.Dependencies(counting,
-                server.service, server.service, server.service, () -> true, null));
+                server.service, server.service, server.service, () -> true, null, server.accessDependencies()));
         try {
             String url = "http://127.0.0.1:" + cached.port() + "/api/config";
             for (int i = 0; i < 50; i++) {

@@ -12,7 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import org.eventdedup.config.domain.model.Role;
+import org.eventdedup.config.domain.service.AccessService;
 import org.eventdedup.config.domain.service.ConfigService;
+import org.eventdedup.config.domain.testing.FastPasswordHasher;
+import org.eventdedup.config.domain.testing.InMemoryAccessStore;
+import org.eventdedup.config.domain.testing.MutableClock;
 import org.eventdedup.config.domain.testing.InMemoryConfigRepository;
 import org.eventdedup.config.domain.testing.ReversingSecretCipher;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +43,11 @@ class ExtraRoutesTest {
     void start() {
         ConfigService service = new ConfigService(new InMemoryConfigRepository(), new ReversingSecretCipher(), null,
                 null, new TickingClock(Instant.parse("2025-03-01T09:00:00Z")));
+        InMemoryAccessStore store = new InMemoryAccessStore();
+        AccessService access = new AccessService(store, store, new FastPasswordHasher(),
+                new MutableClock(TestServer.ACCESS_START), AccessService.Settings.defaults());
+        access.bootstrapAdmin(TestServer.ADMIN, TestServer.password(TestServer.ADMIN));
+        access.add(TestServer.VIEWER, Role.VIEWER, TestServer.password(TestServer.VIEWER));
         Consumer<Javalin> extra = app -> {
             app.get("/api/things", ctx -> ctx.contentType("application/json").result("[{\"id\":1}]"));
             app.get("/api/things/boom", ctx -> {
@@ -46,6 +56,7 @@ class ExtraRoutesTest {
             app.get("/api/things/bad", ctx -> {
                 throw new BadRequestResponse(INTERNAL);
             });
+            app.post("/api/things", ctx -> ctx.status(201));
             app.get("/api/things/own", ctx -> {
                 throw new OwnProblem();
             });
@@ -53,7 +64,7 @@ class ExtraRoutesTest {
                     .result("{\"status\":418}"));
         };
         server = ConfigHttpServer.start(0, new ConfigHttpServer.Dependencies(service, service, service, service,
-                () -> true, null, List.of(extra)));
+                () -> true, null, List.of(extra), new ConfigHttpServer.Access(access, access)));
     }
 
     @AfterEach
@@ -69,6 +80,19 @@ class ExtraRoutesTest {
         assertThat(things.status()).isEqualTo(200);
         assertThat(things.body()).isEqualTo("[{\"id\":1}]");
         assertThat(config.status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_extra_route_needs_a_signed_in_operator_with_the_right_role() {
+        HttpResult anonymous = send("GET", "/api/things", null);
+        HttpResult viewerPost = send("POST", "/api/things", TestServer.basic(TestServer.VIEWER));
+        HttpResult adminPost = send("POST", "/api/things", TestServer.basic(TestServer.ADMIN));
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("type").toString()).endsWith("/unauthenticated");
+        assertThat(viewerPost.status()).isEqualTo(403);
+        assertThat(viewerPost.json().get("type").toString()).endsWith("/forbidden");
+        assertThat(adminPost.status()).isEqualTo(201);
     }
 
     @Test
@@ -102,7 +126,7 @@ class ExtraRoutesTest {
 
     @Test
     void a_wrong_method_on_an_extra_path_is_a_405_problem_with_allow() {
-        HttpResult r = get("DELETE", "/api/things");
+        HttpResult r = send("DELETE", "/api/things", TestServer.basic(TestServer.ADMIN));
 
         assertThat(r.status()).isEqualTo(405);
         assertThat(r.contentType()).startsWith("application/problem+json");
@@ -128,8 +152,16 @@ class ExtraRoutesTest {
     }
 
     private HttpResult get(String method, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(20)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return send(method, path, TestServer.basic(TestServer.VIEWER));
+    }
+
+    private HttpResult send(String method, String path, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(20)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         try {
             var response = client.send(request, BodyHandlers.ofString());
             return new HttpResult(response.statusCode(), response.headers().map(), response.body());
