@@ -29,6 +29,7 @@ import org.eventdedup.config.domain.port.out.PasswordHasher;
 import org.eventdedup.config.domain.port.out.SessionRepository;
 import org.eventdedup.config.domain.port.out.StoredOperator;
 import org.eventdedup.config.domain.port.out.StoredSession;
+import org.eventdedup.config.domain.rule.OperatorRules;
 
 /**
  * Operator accounts, sign-in and sessions (contract §1 of this session's CONTRACTS). Sessions expire after
@@ -234,11 +235,11 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
     @Override
     public Operator add(String name, Role role, SecretString password) {
         List<Violation> violations = new ArrayList<>();
-        checkName(name, violations);
+        violations.addAll(OperatorRules.checkName(name));
         if (role == null) {
             violations.add(new Violation("/role", "is required: viewer, editor or admin"));
         }
-        checkPassword(password, true, violations);
+        violations.addAll(OperatorRules.checkPassword(password, true));
         if (!violations.isEmpty()) {
             throw ConfigException.invalid(violations);
         }
@@ -257,7 +258,7 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
         if (change.isEmpty()) {
             violations.add(new Violation("/", "nothing to change: give role, password and/or disabled"));
         }
-        checkPassword(change.password(), false, violations);
+        violations.addAll(OperatorRules.checkPassword(change.password(), false));
         if (!violations.isEmpty()) {
             throw ConfigException.invalid(violations);
         }
@@ -280,8 +281,8 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
     @Override
     public boolean bootstrapAdmin(String name, SecretString password) {
         List<Violation> violations = new ArrayList<>();
-        checkName(name, violations);
-        checkPassword(password, true, violations);
+        violations.addAll(OperatorRules.checkName(name));
+        violations.addAll(OperatorRules.checkPassword(password, true));
         if (!violations.isEmpty()) {
             throw ConfigException.invalid(violations);
         }
@@ -291,36 +292,7 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
 
     private static AccessException notFound(String name) {
         return new AccessException(AccessException.Code.OPERATOR_NOT_FOUND, "there is no operator named '"
-                + shown(name) + "'");
+                + OperatorRules.shown(name) + "'");
     }
 
-    private static void checkName(String name, List<Violation> violations) {
-        if (name == null || name.isEmpty()) {
-            violations.add(new Violation("/name", "is required"));
-        } else if (!Operator.NAME.matcher(name).matches()) {
-            violations.add(new Violation("/name", "must be 1 to 64 letters, digits or . _ @ -, starting with a letter"
-                    + " or digit, got '" + shown(name) + "'"));
-        }
-    }
-
-    private static void checkPassword(SecretString password, boolean required, List<Violation> violations) {
-        if (password == null) {
-            if (required) {
-                violations.add(new Violation("/password", "is required"));
-            }
-            return;
-        }
-        int length = password.reveal().codePointCount(0, password.reveal().length());
-        if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
-            violations.add(new Violation("/password", "must be " + MIN_PASSWORD_LENGTH + " to "
-                    + MAX_PASSWORD_LENGTH + " characters, got " + length));
-        }
-    }
-
-    /** A name as it may appear in a message: at most 64 characters, no control characters. */
-    private static String shown(String name) {
-        String clean = name.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
-    }
 }

@@ -18,6 +18,7 @@ import org.eventdedup.config.domain.port.in.ManageOperatorsUseCase;
 import org.eventdedup.config.domain.port.in.OperatorChange;
 import org.eventdedup.config.domain.port.in.SignedIn;
 import org.eventdedup.config.domain.rule.DocumentShape;
+import org.eventdedup.config.domain.rule.OperatorRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +102,12 @@ final class AccessRoutes {
         String name = requiredString(body, "name", violations);
         Role role = role(body, true, violations);
         String password = requiredString(body, "password", violations);
+        if (name != null) {
+            violations.addAll(OperatorRules.checkName(name));
+        }
+        if (password != null) {
+            violations.addAll(OperatorRules.checkPassword(SecretString.of(password), true));
+        }
         if (!violations.isEmpty()) {
             throw ConfigException.invalid(violations);
         }
@@ -121,6 +128,7 @@ final class AccessRoutes {
         if (body.containsKey("password")) {
             String text = requiredString(body, "password", violations);
             password = text == null ? null : SecretString.of(text);
+            violations.addAll(OperatorRules.checkPassword(password, false));
         }
         Boolean disabled = null;
         if (body.containsKey("disabled")) {

@@ -8,13 +8,10 @@ import org.eventdedup.config.domain.model.SecretString;
 /**
  * Operator accounts: for admins (HTTP) and for whoever runs the CLI on the host. Invalid names or passwords are a
  * {@link ConfigException} with code {@code VALIDATION_FAILED} naming the field ({@code /name}, {@code /password},
- * {@code /role}); the other refusals are {@link AccessException}s.
+ * {@code /role}; names of 1 to 64 letters, digits or {@code . _ @ -}, passwords of 8 to 1024 characters); the other
+ * refusals are {@link AccessException}s.
  */
 public interface ManageOperatorsUseCase {
-
-    /** Passwords: {@value #MIN_PASSWORD_LENGTH} to {@value #MAX_PASSWORD_LENGTH} characters. */
-    int MIN_PASSWORD_LENGTH = 8;
-    int MAX_PASSWORD_LENGTH = 1024;
 
     /** Every operator, ordered by name. */
     List<Operator> list();
