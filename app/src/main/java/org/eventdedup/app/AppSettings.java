@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
 import org.eventdedup.config.adapter.secret.FernetKeyRing;
 import org.eventdedup.config.domain.model.SecretString;
+import org.eventdedup.config.domain.model.Violation;
+import org.eventdedup.config.domain.rule.OperatorRules;
 
 /**
  * Every {@code EVENT_DEDUP_*} environment variable of contract §4, parsed and checked in one place. A bad value is a
@@ -34,6 +37,8 @@ public record AppSettings(
         int httpPort,
         String adminUser,
         Optional<SecretString> adminPassword,
+        Duration sessionIdle,
+        Duration sessionMax,
         boolean logJson,
         LogLevel logLevel,
         int workerMaxFilesPerRun,
@@ -54,6 +59,8 @@ public record AppSettings(
     public static final String HTTP_PORT = PREFIX + "HTTP_PORT";
     public static final String ADMIN_USER = PREFIX + "ADMIN_USER";
     public static final String ADMIN_PASSWORD = PREFIX + "ADMIN_PASSWORD";
+    public static final String SESSION_IDLE_MINUTES = PREFIX + "SESSION_IDLE_MINUTES";
+    public static final String SESSION_MAX_HOURS = PREFIX + "SESSION_MAX_HOURS";
     public static final String LOG_JSON = PREFIX + "LOG_JSON";
     public static final String LOG_LEVEL = PREFIX + "LOG_LEVEL";
     public static final String WORKER_MAX_FILES_PER_RUN = PREFIX + "WORKER_MAX_FILES_PER_RUN";
@@ -62,12 +69,16 @@ public record AppSettings(
 
     private static final Set<String> KNOWN = Set.of(DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATA_DIR,
             EVENT_DATA_DIR, DEAD_LETTER_DIR, MATCHING_CONFIG_PATH, GEMINI_API_KEY, GEMINI_BASE_URL, ENCRYPTION_KEY,
-            ENCRYPTION_KEY_FILE, HTTP_PORT, ADMIN_USER, ADMIN_PASSWORD, LOG_JSON, LOG_LEVEL, WORKER_MAX_FILES_PER_RUN,
-            TEST_DATABASE_URL);
+            ENCRYPTION_KEY_FILE, HTTP_PORT, ADMIN_USER, ADMIN_PASSWORD, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, LOG_JSON,
+            LOG_LEVEL, WORKER_MAX_FILES_PER_RUN, TEST_DATABASE_URL);
 
     public static final String DEFAULT_GEMINI_BASE_URL = "https://generativelanguage.googleapis.com/";
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_WORKER_MAX_FILES_PER_RUN = 200;
+    public static final int DEFAULT_SESSION_IDLE_MINUTES = 30;
+    public static final int DEFAULT_SESSION_MAX_HOURS = 12;
+    static final int MAX_SESSION_IDLE_MINUTES = 24 * 60;
+    static final int MAX_SESSION_MAX_HOURS = 30 * 24;
 
     public enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR }
 
@@ -79,6 +90,13 @@ public record AppSettings(
     public static AppSettings fromEnvironment(Map<String, String> env) {
         Map<String, String> vars = nonBlank(env);
         Path dataDir = path(vars, DATA_DIR, "./data");
+        int idleMinutes = wholeNumber(vars, SESSION_IDLE_MINUTES, DEFAULT_SESSION_IDLE_MINUTES, MAX_SESSION_IDLE_MINUTES,
+                "minutes");
+        int maxHours = wholeNumber(vars, SESSION_MAX_HOURS, DEFAULT_SESSION_MAX_HOURS, MAX_SESSION_MAX_HOURS, "hours");
+        if (Duration.ofMinutes(idleMinutes).compareTo(Duration.ofHours(maxHours)) > 0) {
+            throw new UsageException(SESSION_IDLE_MINUTES + " (" + idleMinutes + " minutes) must not exceed "
+                    + SESSION_MAX_HOURS + " (" + maxHours + " hours)");
+        }
         return new AppSettings(
                 database(vars),
                 dataDir,
@@ -91,8 +109,10 @@ public record AppSettings(
                 vars.containsKey(ENCRYPTION_KEY_FILE) ? path(vars, ENCRYPTION_KEY_FILE, null)
                         : dataDir.resolve("encryption.key"),
                 port(vars),
-                vars.getOrDefault(ADMIN_USER, "admin"),
-                secret(vars, ADMIN_PASSWORD),
+                adminUser(vars),
+                adminPassword(vars),
+                Duration.ofMinutes(idleMinutes),
+                Duration.ofHours(maxHours),
                 bool(vars, LOG_JSON, false),
                 logLevel(vars),
                 maxFilesPerRun(vars),
@@ -103,14 +123,14 @@ public record AppSettings(
     public AppSettings withDatabase(DatabaseSettings value) {
         return new AppSettings(Optional.of(value), dataDir, eventDataDir, deadLetterDir, matchingConfigPath,
                 geminiApiKey, geminiBaseUrl, encryptionKey, encryptionKeyFile, httpPort, adminUser, adminPassword,
-                logJson, logLevel, workerMaxFilesPerRun, unknownVariables);
+                sessionIdle, sessionMax, logJson, logLevel, workerMaxFilesPerRun, unknownVariables);
     }
 
     /** The same settings with these encryption keys (comma-separated, first encrypts), so no key file is written. */
     public AppSettings withEncryptionKey(SecretString value) {
         return new AppSettings(database, dataDir, eventDataDir, deadLetterDir, matchingConfigPath, geminiApiKey,
-                geminiBaseUrl, Optional.of(value), encryptionKeyFile, httpPort, adminUser, adminPassword, logJson,
-                logLevel, workerMaxFilesPerRun, unknownVariables);
+                geminiBaseUrl, Optional.of(value), encryptionKeyFile, httpPort, adminUser, adminPassword, sessionIdle,
+                sessionMax, logJson, logLevel, workerMaxFilesPerRun, unknownVariables);
     }
 
     @Override
@@ -120,8 +140,9 @@ public record AppSettings(
                 + matchingConfigPath + ", geminiApiKey=" + (geminiApiKey.isPresent() ? "set" : "unset")
                 + ", geminiBaseUrl=" + geminiBaseUrl + ", encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
                 + ", encryptionKeyFile=" + encryptionKeyFile + ", httpPort=" + httpPort + ", adminUser=" + adminUser
-                + ", logJson=" + logJson + ", logLevel=" + logLevel + ", workerMaxFilesPerRun=" + workerMaxFilesPerRun
-                + "]";
+                + ", adminPassword=" + (adminPassword.isPresent() ? "set" : "unset") + ", sessionIdle=" + sessionIdle
+                + ", sessionMax=" + sessionMax + ", logJson=" + logJson + ", logLevel=" + logLevel
+                + ", workerMaxFilesPerRun=" + workerMaxFilesPerRun + "]";
     }
 
     private static Map<String, String> nonBlank(Map<String, String> env) {
@@ -178,6 +199,27 @@ public record AppSettings(
             throw new UsageException(named(ENCRYPTION_KEY, oneLine(message)));
         }
         return Optional.of(SecretString.of(value));
+    }
+
+    private static String adminUser(Map<String, String> vars) {
+        String name = vars.getOrDefault(ADMIN_USER, "admin");
+        List<Violation> problems = OperatorRules.checkName(name);
+        if (!problems.isEmpty()) {
+            throw new UsageException(ADMIN_USER + " " + problems.get(0).message());
+        }
+        return name;
+    }
+
+    /** Checked here so a bad value stops the start, not the first sign-in; the message never holds the value. */
+    private static Optional<SecretString> adminPassword(Map<String, String> vars) {
+        Optional<SecretString> password = secret(vars, ADMIN_PASSWORD);
+        if (password.isPresent()) {
+            List<Violation> problems = OperatorRules.checkPassword(password.get(), true);
+            if (!problems.isEmpty()) {
+                throw new UsageException(ADMIN_PASSWORD + " " + problems.get(0).message());
+            }
+        }
+        return password;
     }
 
     private static Optional<SecretString> secret(Map<String, String> vars, String name) {
@@ -240,6 +282,26 @@ public record AppSettings(
         }
         throw new UsageException(WORKER_MAX_FILES_PER_RUN + " must be a whole number from 1 to 10000, got \""
                 + oneLine(value) + "\"");
+    }
+
+    /** A whole number from 1 to {@code max}, or the default when unset. */
+    private static int wholeNumber(Map<String, String> vars, String name, int defaultValue, int max, String unit) {
+        String value = vars.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        long number;
+        try {
+            number = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a whole number of " + unit + " from 1 to " + max + ", got \""
+                    + oneLine(value) + "\"");
+        }
+        if (number < 1 || number > max) {
+            throw new UsageException(name + " must be a whole number of " + unit + " from 1 to " + max + ", got "
+                    + number);
+        }
+        return (int) number;
     }
 
     private static boolean bool(Map<String, String> vars, String name, boolean defaultValue) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.eventdedup.config.adapter.http.ConfigHttpServer;
+import org.eventdedup.config.adapter.persistence.PersistenceModule;
+import org.eventdedup.config.adapter.secret.Argon2PasswordHasher;
 import org.eventdedup.config.adapter.secret.EncryptionKeys;
 import org.eventdedup.config.adapter.secret.FernetKeyRing;
 import org.eventdedup.config.adapter.secret.FernetSecretCipher;
@@ -13,6 +15,7 @@ import org.eventdedup.config.adapter.yaml.ConfigFileException;
 import org.eventdedup.config.adapter.yaml.YamlConfigFileReader;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.SecretString;
+import org.eventdedup.config.domain.service.AccessService;
 import org.eventdedup.config.domain.service.ConfigService;
 import org.eventdedup.worker.WorkerModule;
 import org.eventdedup.worker.http.WorkerHttpRoutes;
@@ -34,14 +37,17 @@ public final class Application implements AutoCloseable {
     private final AppSettings settings;
     private final Database database;
     private final ConfigService configService;
+    private final AccessService accessService;
     private final CountDownLatch closed = new CountDownLatch(1);
     private ConfigHttpServer http;
     private WorkerModule worker;
 
-    private Application(AppSettings settings, Database database, ConfigService configService) {
+    private Application(AppSettings settings, Database database, ConfigService configService,
+                        AccessService accessService) {
         this.settings = settings;
         this.database = database;
         this.configService = configService;
+        this.accessService = accessService;
     }
 
     /**
@@ -58,7 +64,7 @@ public final class Application implements AutoCloseable {
             FernetSecretCipher cipher = new FernetSecretCipher(keyRing(settings));
             ConfigService service = new ConfigService(database.persistence().configRepository(), cipher,
                     fileConfig.orElse(null), settings.geminiApiKey().orElse(null), Clock.systemUTC());
-            return new Application(settings, database, service);
+            return new Application(settings, database, service, accessService(database.persistence(), settings));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -68,6 +74,13 @@ public final class Application implements AutoCloseable {
     /** Public entry for tests and tools: open with an external database only. */
     public static Application openExternal(AppSettings settings) {
         return open(settings, Database.Mode.EXTERNAL_ONLY, "this command");
+    }
+
+    /** Operators and sessions on the database, Argon2id passwords, the session timeouts of the settings. */
+    static AccessService accessService(PersistenceModule persistence, AppSettings settings) {
+        return new AccessService(persistence.operatorRepository(), persistence.sessionRepository(),
+                new Argon2PasswordHasher(), Clock.systemUTC(),
+                AccessService.Settings.of(settings.sessionIdle(), settings.sessionMax()));
     }
 
     private static Optional<MatchingConfig> readConfigFile(Path path) {
@@ -108,6 +121,7 @@ public final class Application implements AutoCloseable {
      * web UI (when the web-ui jar holds {@value #WEB_ROOT}).
      */
     public Application startHttp(int port) {
+        bootstrapAdmin();
         String webRoot = Application.class.getResource(WEB_ROOT) != null ? WEB_ROOT : null;
         WorkerModule module = worker(settings);
         JdbiPipelineQueries queries = new JdbiPipelineQueries(database.persistence().jdbi(),
@@ -115,9 +129,33 @@ public final class Application implements AutoCloseable {
         http = ConfigHttpServer.start(port, new ConfigHttpServer.Dependencies(configService, configService,
                 configService, configService, database.persistence()::isReady, webRoot,
                 List.of(new WorkerHttpRoutes(queries, queries, module.intake()),
-                        module.previewRoutes(configService))));
+                        module.previewRoutes(configService)),
+                new ConfigHttpServer.Access(accessService, accessService)));
         log.info("HTTP API listening on port {}{}", http.port(), webRoot == null ? " (no web UI bundled)" : "");
         return this;
+    }
+
+    /**
+     * With no operator at all (first start), creates the admin {@code EVENT_DEDUP_ADMIN_USER} with
+     * {@code EVENT_DEDUP_ADMIN_PASSWORD}, or with a generated password written to the log this once.
+     */
+    private void bootstrapAdmin() {
+        if (!accessService.list().isEmpty()) {
+            return;
+        }
+        boolean generated = settings.adminPassword().isEmpty();
+        SecretString password = settings.adminPassword().orElseGet(Passwords::generate);
+        if (!accessService.bootstrapAdmin(settings.adminUser(), password)) {
+            return; // another server created the first operator at the same moment
+        }
+        if (generated) {
+            log.warn("Created the first operator, admin '{}', with the generated password {} (shown only this once;"
+                    + " change it with `event-dedup operator passwd {}` or PATCH /api/operators/{})",
+                    settings.adminUser(), password.reveal(), settings.adminUser(), settings.adminUser());
+        } else {
+            log.info("Created the first operator, admin '{}', with the password of {}", settings.adminUser(),
+                    AppSettings.ADMIN_PASSWORD);
+        }
     }
 
     /**
@@ -157,6 +195,10 @@ public final class Application implements AutoCloseable {
 
     public ConfigService configService() {
         return configService;
+    }
+
+    public AccessService accessService() {
+        return accessService;
     }
 
     boolean usesEmbeddedDatabase() {

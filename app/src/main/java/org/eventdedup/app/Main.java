@@ -1,5 +1,6 @@
 package org.eventdedup.app;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,12 @@ public final class Main {
                              load on a scratch database (needs EVENT_DEDUP_DATABASE_URL): N readers of
                              GET /health, then of GET /api/config while editors save with If-Match;
                              throughput, p50/p99 of both, 412s, lost updates, history gaps
+              operator add NAME --role viewer|editor|admin [--password-stdin]
+              operator passwd NAME [--password-stdin]
+              operator disable NAME | operator enable NAME | operator list
+                             manage operator accounts (needs EVENT_DEDUP_DATABASE_URL); a password
+                             is read from stdin with --password-stdin, else generated and printed
+                             once; never taken from the command line
               help           this text
 
             Settings come from EVENT_DEDUP_* environment variables (see README.md).
@@ -87,17 +94,24 @@ public final class Main {
     private static final Set<String> LATER = Set.of();
 
     private final Map<String, String> environment;
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
-    Main(Map<String, String> environment, PrintStream out, PrintStream err) {
+    Main(Map<String, String> environment, InputStream in, PrintStream out, PrintStream err) {
         this.environment = Map.copyOf(environment);
+        this.in = in;
         this.out = out;
         this.err = err;
     }
 
+    /** Without stdin (commands that read none). */
+    Main(Map<String, String> environment, PrintStream out, PrintStream err) {
+        this(environment, InputStream.nullInputStream(), out, err);
+    }
+
     public static void main(String[] args) {
-        int code = new Main(System.getenv(), System.out, System.err).run(args);
+        int code = new Main(System.getenv(), System.in, System.out, System.err).run(args);
         System.exit(code);
     }
 
@@ -123,6 +137,7 @@ public final class Main {
                     settings(); // EVENT_DEDUP_LOG_LEVEL applies to the in-process server too
                     yield LoadBench.run(options, environment, out, err);
                 }
+                case "operator" -> new OperatorCommand(in, out).run(options, this::settings);
                 case "match" -> new MatchCommand(environment, out, err).run(options);
                 case "evaluate" -> new EvaluateCommand(environment, out, err).run(options);
                 case "help", "--help", "-h" -> help();

@@ -31,6 +31,8 @@ class AppSettingsTest {
         assertThat(settings.httpPort()).isEqualTo(8080);
         assertThat(settings.adminUser()).isEqualTo("admin");
         assertThat(settings.adminPassword()).isEmpty();
+        assertThat(settings.sessionIdle()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(settings.sessionMax()).isEqualTo(java.time.Duration.ofHours(12));
         assertThat(settings.logJson()).isFalse();
         assertThat(settings.logLevel()).isEqualTo(AppSettings.LogLevel.INFO);
         assertThat(settings.workerMaxFilesPerRun()).isEqualTo(200);
@@ -51,7 +53,9 @@ class AppSettingsTest {
                 Map.entry("EVENT_DEDUP_ENCRYPTION_KEY", key),
                 Map.entry("EVENT_DEDUP_HTTP_PORT", "9090"),
                 Map.entry("EVENT_DEDUP_ADMIN_USER", "operator"),
-                Map.entry("EVENT_DEDUP_ADMIN_PASSWORD", "hunter2"),
+                Map.entry("EVENT_DEDUP_ADMIN_PASSWORD", "hunter2-hunter2"),
+                Map.entry("EVENT_DEDUP_SESSION_IDLE_MINUTES", "15"),
+                Map.entry("EVENT_DEDUP_SESSION_MAX_HOURS", "8"),
                 Map.entry("EVENT_DEDUP_LOG_JSON", "TRUE"),
                 Map.entry("EVENT_DEDUP_LOG_LEVEL", "debug"),
                 Map.entry("EVENT_DEDUP_WORKER_MAX_FILES_PER_RUN", "5")));
@@ -71,7 +75,9 @@ class AppSettingsTest {
         assertThat(settings.encryptionKey()).hasValueSatisfying(k -> assertThat(k.reveal()).isEqualTo(key));
         assertThat(settings.httpPort()).isEqualTo(9090);
         assertThat(settings.adminUser()).isEqualTo("operator");
-        assertThat(settings.adminPassword()).hasValueSatisfying(p -> assertThat(p.reveal()).isEqualTo("hunter2"));
+        assertThat(settings.adminPassword()).hasValueSatisfying(p -> assertThat(p.reveal()).isEqualTo("hunter2-hunter2"));
+        assertThat(settings.sessionIdle()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(settings.sessionMax()).isEqualTo(java.time.Duration.ofHours(8));
         assertThat(settings.logJson()).isTrue();
         assertThat(settings.logLevel()).isEqualTo(AppSettings.LogLevel.DEBUG);
         assertThat(settings.workerMaxFilesPerRun()).isEqualTo(5);
@@ -126,7 +132,24 @@ class AppSettingsTest {
                 Arguments.of("EVENT_DEDUP_WORKER_MAX_FILES_PER_RUN", "many", "from 1 to 10000"),
                 Arguments.of("EVENT_DEDUP_GEMINI_BASE_URL", "ftp://proxy/", "http(s) URL"),
                 Arguments.of("EVENT_DEDUP_GEMINI_BASE_URL", "http://bad host/", "not a valid URL"),
-                Arguments.of("EVENT_DEDUP_DATA_DIR", "data\0dir", "not a valid path"));
+                Arguments.of("EVENT_DEDUP_DATA_DIR", "data\0dir", "not a valid path"),
+                Arguments.of("EVENT_DEDUP_SESSION_IDLE_MINUTES", "0", "whole number of minutes from 1 to 1440, got 0"),
+                Arguments.of("EVENT_DEDUP_SESSION_IDLE_MINUTES", "1441", "from 1 to 1440, got 1441"),
+                Arguments.of("EVENT_DEDUP_SESSION_IDLE_MINUTES", "30m", "minutes from 1 to 1440, got \"30m\""),
+                Arguments.of("EVENT_DEDUP_SESSION_IDLE_MINUTES", "721", "must not exceed EVENT_DEDUP_SESSION_MAX_HOURS"),
+                Arguments.of("EVENT_DEDUP_SESSION_MAX_HOURS", "-3", "whole number of hours from 1 to 720, got -3"),
+                Arguments.of("EVENT_DEDUP_SESSION_MAX_HOURS", "1.5", "got \"1.5\""),
+                Arguments.of("EVENT_DEDUP_SESSION_MAX_HOURS", "99999999999", "from 1 to 720"),
+                Arguments.of("EVENT_DEDUP_ADMIN_USER", "ad min", "must be 1 to 64 letters, digits or . _ @ -"),
+                Arguments.of("EVENT_DEDUP_ADMIN_USER", "a:b", "must be 1 to 64 letters"),
+                Arguments.of("EVENT_DEDUP_ADMIN_PASSWORD", "short", "must be 8 to 1024 characters, got 5"));
+    }
+
+    @Test
+    void a_short_admin_password_is_not_echoed() {
+        assertThatThrownBy(() -> AppSettings.fromEnvironment(Map.of("EVENT_DEDUP_ADMIN_PASSWORD", "sEcr3t")))
+                .isInstanceOf(UsageException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sEcr3t"));
     }
 
     @ParameterizedTest(name = "{0}={1}")

@@ -40,6 +40,7 @@ class ApplicationIT {
     static void start(DatabaseSettings database) {
         assertThat(SHIPPED_YAML).as("shipped config file").exists();
         AppSettings settings = AppSettings.fromEnvironment(Map.of(
+                        AppSettings.ADMIN_PASSWORD, TestAdmin.PASSWORD,
                         "EVENT_DEDUP_MATCHING_CONFIG_PATH", SHIPPED_YAML.toString(),
                         "EVENT_DEDUP_ENCRYPTION_KEY", FernetKey.generate()))
                 .withDatabase(database);
@@ -81,7 +82,7 @@ class ApplicationIT {
         JsonNode stored = JSON.readTree(after.body());
         assertThat(stored.path("source").asText()).isEqualTo("database");
         assertThat(stored.path("thresholds").path("high").asDouble()).isEqualTo(0.8);
-        assertThat(stored.path("updated_by").asText()).isEqualTo("api");
+        assertThat(stored.path("updated_by").asText()).isEqualTo(TestAdmin.NAME);
         // first-edit rule: the saved document starts from the YAML file, not from the built-ins
         assertThat(stored.path("category_weights")).isEqualTo(file.path("category_weights"));
         assertThat(stored.path("title")).isEqualTo(file.path("title"));
@@ -107,6 +108,7 @@ class ApplicationIT {
         try {
             Files.writeString(broken, "thresholds:\n  hihg: 0.8\n");
             AppSettings settings = AppSettings.fromEnvironment(Map.of(
+                        AppSettings.ADMIN_PASSWORD, TestAdmin.PASSWORD,
                             "EVENT_DEDUP_MATCHING_CONFIG_PATH", broken.toString(),
                             "EVENT_DEDUP_ENCRYPTION_KEY", FernetKey.generate()))
                     .withDatabase(database);
@@ -121,14 +123,15 @@ class ApplicationIT {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).GET()
+                        .header("Authorization", TestAdmin.AUTHORIZATION).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(String method, String path, String body)
             throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(base.resolve(path))
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", "application/json").header("Authorization", TestAdmin.AUTHORIZATION)
                         .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

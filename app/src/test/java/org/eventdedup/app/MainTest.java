@@ -40,7 +40,8 @@ class MainTest {
     @ValueSource(strings = {"help", "--help", "-h"})
     void help_lists_the_commands_on_stdout(String flag) {
         assertThat(run(Map.of(), flag)).isZero();
-        assertThat(out()).contains("serve", "api", "migrate", "generate-key", "rotate-key", "bench");
+        assertThat(out()).contains("serve", "api", "migrate", "generate-key", "rotate-key", "bench", "operator add",
+                "--password-stdin");
         assertThat(err()).isEmpty();
     }
 
@@ -116,5 +117,11 @@ class MainTest {
         assertThat(run(Map.of("EVENT_DEDUP_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=2",
                 "EVENT_DEDUP_LOG_LEVEL", "ERROR"), "migrate")).isEqualTo(1);
         assertOneLineError("migrate failed");
+    }
+
+    @Test
+    void operator_commands_need_a_database_url() {
+        assertThat(run(Map.of(), "operator", "list")).isEqualTo(2);
+        assertOneLineError("operator needs EVENT_DEDUP_DATABASE_URL");
     }
 }

@@ -97,6 +97,7 @@ class WorkerApiIT {
 
     private AppSettings settings(DatabaseSettings database) {
         return AppSettings.fromEnvironment(Map.of(
+                        AppSettings.ADMIN_PASSWORD, TestAdmin.PASSWORD,
                         "EVENT_DEDUP_MATCHING_CONFIG_PATH", ApplicationIT.SHIPPED_YAML.toString(),
                         "EVENT_DEDUP_ENCRYPTION_KEY", FernetKey.generate(),
                         "EVENT_DEDUP_EVENT_DATA_DIR", eventData.toString(),
@@ -117,19 +118,22 @@ class WorkerApiIT {
     private static HttpResponse<String> ingest(URI base, String name, String content) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(base.resolve("/api/ingest"))
                 .POST(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8))
-                .header("Content-Type", "application/json").header("X-File-Name", name).build(),
+                .header("Content-Type", "application/json").header("Authorization", TestAdmin.AUTHORIZATION)
+                .header("X-File-Name", name).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static void patchConfig(URI base, String body) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/config"))
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").header("Authorization", TestAdmin.AUTHORIZATION)
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
     private static HttpResponse<String> get(URI base, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", TestAdmin.AUTHORIZATION)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private interface Condition {

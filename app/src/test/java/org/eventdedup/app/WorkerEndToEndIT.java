@@ -61,6 +61,7 @@ class WorkerEndToEndIT {
             (i % 2 == 0 ? first : second).add(files.get(i));
         }
         AppSettings settings = AppSettings.fromEnvironment(Map.of(
+                        AppSettings.ADMIN_PASSWORD, TestAdmin.PASSWORD,
                         "EVENT_DEDUP_MATCHING_CONFIG_PATH", ApplicationIT.SHIPPED_YAML.toString(),
                         "EVENT_DEDUP_ENCRYPTION_KEY", FernetKey.generate(),
                         "EVENT_DEDUP_EVENT_DATA_DIR", eventData.toString(),
@@ -87,7 +88,8 @@ class WorkerEndToEndIT {
             HttpResponse<String> patched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + application.httpPort() + "/api/config"))
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"thresholds\":{\"high\":" + HIGH + "}}"))
-                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Content-Type", "application/json").header("Authorization", TestAdmin.AUTHORIZATION)
+                .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
 
             drop(second);

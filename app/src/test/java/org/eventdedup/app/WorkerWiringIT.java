@@ -33,6 +33,7 @@ class WorkerWiringIT {
     void dropped_files_become_canonical_events_and_a_patched_config_applies_to_the_next_run(
             DatabaseSettings database, PersistenceModule persistence) throws Exception {
         AppSettings settings = AppSettings.fromEnvironment(Map.of(
+                        AppSettings.ADMIN_PASSWORD, TestAdmin.PASSWORD,
                         "EVENT_DEDUP_MATCHING_CONFIG_PATH", ApplicationIT.SHIPPED_YAML.toString(),
                         "EVENT_DEDUP_ENCRYPTION_KEY", FernetKey.generate(),
                         "EVENT_DEDUP_EVENT_DATA_DIR", eventData.toString(),
@@ -49,7 +50,8 @@ class WorkerWiringIT {
             HttpResponse<String> patched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + application.httpPort() + "/api/config"))
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"thresholds\": {\"high\": 0.999}}"))
-                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Content-Type", "application/json").header("Authorization", TestAdmin.AUTHORIZATION)
+                .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(patched.statusCode()).isEqualTo(200);
 
             await(() -> count(jdbi, "SELECT count(*) FROM pipeline_runs WHERE status = 'completed'"

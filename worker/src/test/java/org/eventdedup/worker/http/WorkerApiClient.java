@@ -59,10 +59,13 @@ final class WorkerApiClient {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
+    private final String authorization;
     private final List<Response> responses = new ArrayList<>();
 
-    WorkerApiClient(int port) {
+    /** @param authorization the Authorization header every request sends (the server requires a sign-in) */
+    WorkerApiClient(int port, String authorization) {
         this.port = port;
+        this.authorization = authorization;
     }
 
     Response get(String path) {
@@ -81,6 +84,7 @@ final class WorkerApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        request.header("Authorization", authorization);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -68,14 +68,17 @@ public final class InMemoryAccessStore implements OperatorRepository, SessionRep
             next = next.withDisabled(disabled);
         }
         Operator changed = next;
-        long adminsAfter = operators.values().stream().map(StoredOperator::operator)
-                .map(o -> o.name().equals(name) ? changed : o)
-                .filter(o -> o.role() == Role.ADMIN && !o.disabled()).count();
-        if (adminsAfter == 0) {
+        long otherAdmins = operators.values().stream().map(StoredOperator::operator)
+                .filter(o -> !o.name().equals(name) && o.role() == Role.ADMIN && !o.disabled()).count();
+        if (isEnabledAdmin(stored.operator()) && !isEnabledAdmin(changed) && otherAdmins == 0) {
             return UpdateResult.LAST_ADMIN;
         }
         operators.put(name, new StoredOperator(changed, passwordHash == null ? stored.passwordHash() : passwordHash));
         return UpdateResult.updated(changed);
+    }
+
+    private static boolean isEnabledAdmin(Operator operator) {
+        return operator.role() == Role.ADMIN && !operator.disabled();
     }
 
     @Override

@@ -105,8 +105,7 @@ final class JdbiOperatorRepository implements OperatorRepository {
             if (disabled != null) {
                 next = next.withDisabled(disabled);
             }
-            boolean staysEnabledAdmin = next.role() == Role.ADMIN && !next.disabled();
-            if (!staysEnabledAdmin) {
+            if (isEnabledAdmin(current.get()) && !isEnabledAdmin(next)) {
                 long others = h.createQuery(COUNT_OTHER_ENABLED_ADMINS).bind("name", name).mapTo(Long.class).one();
                 if (others == 0) {
                     return UpdateResult.LAST_ADMIN;
@@ -116,6 +115,10 @@ final class JdbiOperatorRepository implements OperatorRepository {
                     .bind("disabled", next.disabled()).bind("hash", passwordHash).execute();
             return UpdateResult.updated(next);
         });
+    }
+
+    private static boolean isEnabledAdmin(Operator operator) {
+        return operator.role() == Role.ADMIN && !operator.disabled();
     }
 
     @Override

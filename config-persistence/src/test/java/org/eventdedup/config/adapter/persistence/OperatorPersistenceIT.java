@@ -51,6 +51,14 @@ class OperatorPersistenceIT {
         this.sessions = persistence.sessionRepository();
     }
 
+    @Test
+    void with_no_admin_at_all_other_operators_can_still_be_changed() {
+        operators.insert(stored("lone", Role.VIEWER, T0));
+
+        assertThat(operators.update("lone", Role.EDITOR, null, "$new").outcome())
+                .isEqualTo(UpdateResult.Outcome.UPDATED);
+    }
+
     @BeforeEach
     void empty() {
         jdbi.useHandle(h -> h.execute("TRUNCATE operators CASCADE"));
@@ -119,6 +127,11 @@ class OperatorPersistenceIT {
                     s.delete(ID_B);
                     return s.findSession(ID_B);
                 },
+                x -> o.update("root", Role.VIEWER, null, null),
+                x -> o.update("ed", null, false, null),
+                x -> o.update("root", Role.VIEWER, null, null),
+                x -> o.update("ed", Role.EDITOR, null, null),
+                x -> o.update("bob", Role.EDITOR, true, "$h"),
                 x -> o.list());
         List<Object> answers = new ArrayList<>();
         for (Function<Void, Object> step : script) {
