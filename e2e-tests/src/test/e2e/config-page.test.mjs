@@ -2,7 +2,7 @@
 // Each scenario saves a screenshot under web-ui/target/screenshots/ (E2E_SCREENSHOT_DIR, set by the pom). They run in order and share one database.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { freshDatabase, openBrowser, startServer } from './harness.mjs';
+import { ADMIN_AUTHORIZATION, freshDatabase, openBrowser, startServer } from './harness.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
 let database;
@@ -18,8 +18,12 @@ after(async () => {
   database?.drop();
 });
 
-async function api(path, init) {
-  const response = await fetch(server.baseUrl + path, init);
+/** The API as the admin (Basic credentials). */
+async function api(path, init = {}) {
+  const response = await fetch(server.baseUrl + path, {
+    ...init,
+    headers: { Authorization: ADMIN_AUTHORIZATION, ...(init.headers ?? {}) },
+  });
   return { status: response.status, body: await response.text() };
 }
 
@@ -29,7 +33,7 @@ async function configNow() {
 
 /** Opens the page and waits until the form is there. */
 async function open(options) {
-  const browser = await openBrowser(options);
+  const browser = await openBrowser({ baseUrl: server.baseUrl, ...options });
   await browser.page.goto(server.baseUrl + '/');
   await browser.page.locator('#section-scoring').waitFor();
   return browser;
@@ -278,7 +282,7 @@ describe('config page', () => {
   });
 
   test('server unreachable: a message and a retry, not a blank page', TIMEOUT, async () => {
-    const b = await openBrowser();
+    const b = await openBrowser({ baseUrl: server.baseUrl });
     try {
       const { page } = b;
       // the API goes away after the page itself was served (the server stopped, the network dropped)
@@ -290,6 +294,21 @@ describe('config page', () => {
       await page.unroute('**/api/**');
       await page.getByRole('button', { name: 'Try again' }).click();
       await page.locator('#section-scoring').waitFor();
+    } finally {
+      await b.close();
+    }
+  });
+
+  test('a browser that has not signed in gets 401 from the API, without a Basic dialog', TIMEOUT, async () => {
+    const b = await openBrowser({ baseUrl: server.baseUrl, signIn: false });
+    try {
+      const response = await b.page.request.get(`${server.baseUrl}/api/config`);
+      assert.equal(response.status(), 401);
+      assert.match(response.headers()['www-authenticate'], /^Session realm=/);
+      const login = await b.page.request.post(`${server.baseUrl}/api/auth/login`, {
+        data: { username: 'admin', password: 'wrong-password' },
+      });
+      assert.equal(login.status(), 401);
     } finally {
       await b.close();
     }

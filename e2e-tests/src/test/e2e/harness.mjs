@@ -74,6 +74,12 @@ function freePort() {
   });
 }
 
+/** The admin the server creates on its first start (EVENT_DEDUP_ADMIN_PASSWORD); every test signs in as it. */
+export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
+
+/** The Authorization header of the admin's Basic credentials, for API calls from the tests themselves. */
+export const ADMIN_AUTHORIZATION = `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
+
 /** The real server (`serve` of the fat jar) on the given database, ready when this resolves. */
 export async function startServer(jdbcUrl) {
   if (!existsSync(jar)) throw new Error(`${jar} is missing: build it first (mvn -DskipTests install)`);
@@ -88,6 +94,8 @@ export async function startServer(jdbcUrl) {
     EVENT_DEDUP_DEAD_LETTER_DIR: join(dataDir, 'dead_letters'),
     EVENT_DEDUP_MATCHING_CONFIG_PATH: join(repoDir, 'config/matching.yaml'),
     EVENT_DEDUP_LOG_LEVEL: 'WARN',
+    EVENT_DEDUP_ADMIN_USER: ADMIN.username,
+    EVENT_DEDUP_ADMIN_PASSWORD: ADMIN.password,
   });
   mkdirSync(join(moduleDir, 'target'), { recursive: true });
   const log = createWriteStream(join(moduleDir, 'target/e2e-server.log'));
@@ -123,10 +131,11 @@ export async function startServer(jdbcUrl) {
 }
 
 /**
- * One operator's browser: Chromium with a fresh profile directory. Records page errors and every API response
- * body, so a test can assert that a secret never came back.
+ * One operator's browser: Chromium with a fresh profile directory, signed in as {@link ADMIN} on `baseUrl` before any
+ * page is opened (the context's request API shares its cookies with the pages). Records page errors and every API
+ * response body, so a test can assert that a secret never came back.
  */
-export async function openBrowser({ width = 1280, height = 900 } = {}) {
+export async function openBrowser({ width = 1280, height = 900, baseUrl, signIn = true } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'event-dedup-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -136,6 +145,10 @@ export async function openBrowser({ width = 1280, height = 900 } = {}) {
     locale: 'en-GB',
     timezoneId: 'UTC',
   });
+  if (baseUrl && signIn) {
+    const login = await context.request.post(`${baseUrl}/api/auth/login`, { data: ADMIN });
+    if (!login.ok()) throw new Error(`sign-in failed: ${login.status()} ${await login.text()}`);
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   const responses = [];
