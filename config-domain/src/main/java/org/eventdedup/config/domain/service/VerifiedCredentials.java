@@ -1,7 +1,9 @@
 package org.eventdedup.config.domain.service;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,14 +12,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eventdedup.config.domain.model.SecretString;
 
 /**
  * Basic credentials verified recently, so Argon2 (deliberately slow) does not run on every scripted request. Keyed by
- * an HMAC-SHA256 of name and password under a random per-process key: the plain password is never kept, and the keys
- * are useless outside this process. Each hit names the stored hash that was verified; the caller checks it is still
+ * a SHA-256 of a random per-process salt, the name and the password: the plain password is never kept, and the keys
+ * are useless outside this process (and too costly to reverse without the salt). Each hit names the stored hash that was verified; the caller checks it is still
  * the stored one, so a new password or a disabled operator takes effect at once.
  */
 final class VerifiedCredentials {
@@ -31,24 +31,26 @@ final class VerifiedCredentials {
     }
 
     private final Duration ttl;
-    private final byte[] macKey = new byte[32];
+    private final byte[] salt = new byte[32];
     // insertion order: the eldest entries go first when full
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     VerifiedCredentials(Duration ttl, SecureRandom random) {
         this.ttl = ttl;
-        random.nextBytes(macKey);
+        random.nextBytes(salt);
     }
 
     String key(String name, SecretString password) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
-            mac.update(name.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return Base64.getEncoder().encodeToString(mac.doFinal(password.reveal().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+            // the name's length first: ("ab", "c…") and ("a", "bc…") must not hash alike
+            sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(nameBytes.length).array());
+            sha.update(nameBytes);
+            return Base64.getEncoder().encodeToString(sha.digest(password.reveal().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 
