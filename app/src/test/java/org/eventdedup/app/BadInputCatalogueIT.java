@@ -401,17 +401,13 @@ class BadInputCatalogueIT {
         all.add(new Case("application/jsonx", t -> valid(t).with("Content-Type", "application/jsonx"),
                 s(415, 415, 415, 415), none));
 
-        // -- preconditions and operator (ingest has neither)
+        // -- preconditions (ingest has none)
         all.add(new Case("If-Match without quotes", t -> valid(t).with("If-Match", "3"), s(400, 400, 400, NA, 400),
                 none));
         all.add(new Case("If-Match with two tags", t -> valid(t).with("If-Match", "\"1\", \"2\""),
                 s(400, 400, 400, NA, 400), none));
         all.add(new Case("stale If-Match", t -> valid(t).with("If-Match", "\"999\""), s(412, 412, 412, NA, 412),
                 none));
-        all.add(new Case("X-Operator with a tab", t -> valid(t).with("X-Operator", "ali\tce"),
-                s(400, 400, 400, NA, 400), none));
-        all.add(new Case("X-Operator of 101 characters", t -> valid(t).with("X-Operator", "o".repeat(101)),
-                s(400, 400, 400, NA, 400), none));
         all.add(new Case("updated_at that is not a time", t -> text(t, "{\"updated_at\": \"yesterday\","
                 + " \"thresholds\": {\"high\": 0.81}}"), s(400, NA, NA, NA), none));
         all.add(new Case("stale updated_at", t -> text(t, "{\"updated_at\": \"2001-01-01T00:00:00Z\","

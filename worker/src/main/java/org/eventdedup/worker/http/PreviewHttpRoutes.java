@@ -37,8 +37,6 @@ public final class PreviewHttpRoutes implements Consumer<Javalin> {
     /** Fields a client may echo from GET /api/config or that only PATCH acts on; a preview ignores them. */
     private static final Set<String> NOT_DOCUMENT_FIELDS = Set.of("ai_api_key", "updated_at", "has_api_key",
             "api_key_source", "version", "source", "updated_by");
-    private static final String DEFAULT_OPERATOR = "api";
-    private static final int MAX_OPERATOR_LENGTH = 100;
 
     private final ImpactPreview preview;
     private final GroundTruthStore truth;
@@ -137,24 +135,15 @@ public final class PreviewHttpRoutes implements Consumer<Javalin> {
     }
 
     /**
-     * Who acts: the signed-in operator once sign-in exists (contract §1: a request attribute {@code operator}),
-     * until then {@code X-Operator} like the config API, else {@value #DEFAULT_OPERATOR}.
+     * Who acts: the signed-in operator's name, which the server's access control puts in the request attribute
+     * {@code operator} (CONTRACTS §1) before any {@code /api} handler runs.
      */
     static String operator(Context ctx) {
         Object signedIn = ctx.attribute("operator");
         if (signedIn instanceof String name && !name.isBlank()) {
             return name;
         }
-        String header = ctx.header("X-Operator");
-        if (header == null || header.isBlank()) {
-            return DEFAULT_OPERATOR;
-        }
-        String name = header.strip();
-        if (name.chars().anyMatch(Character::isISOControl) || name.length() > MAX_OPERATOR_LENGTH) {
-            throw WorkerProblem.badRequest("X-Operator must be at most " + MAX_OPERATOR_LENGTH
-                    + " characters without control characters.");
-        }
-        return name;
+        throw new IllegalStateException("no signed-in operator on " + ctx.method() + " " + ctx.path());
     }
 
     private void send(Context ctx, int status, Object body) {

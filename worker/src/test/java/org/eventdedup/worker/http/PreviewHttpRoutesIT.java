@@ -54,6 +54,7 @@ class PreviewHttpRoutesIT {
     private final ConfigService configService;
     @TempDir
     Path deadLetters;
+    private final TestOperators operators = new TestOperators("alice");
     private ConfigHttpServer server;
     private WorkerApiClient api;
     private FakeGemini gemini;
@@ -79,8 +80,8 @@ class PreviewHttpRoutesIT {
                 configService));
         server = ConfigHttpServer.start(0, new ConfigHttpServer.Dependencies(configService, configService,
                 configService, configService, () -> true, null,
-                List.of(new WorkerHttpRoutes(queries, queries, intake), preview)));
-        api = new WorkerApiClient(server.port());
+                List.of(new WorkerHttpRoutes(queries, queries, intake), preview), operators.server()));
+        api = new WorkerApiClient(server.port(), TestOperators.basic(TestOperators.EDITOR));
     }
 
     @AfterEach
@@ -101,7 +102,8 @@ class PreviewHttpRoutesIT {
                 .containsEntry("imported_at", null).containsEntry("imported_by", null);
 
         Response first = post("/api/ground-truth", "{\"pairs\": [[\"emt-umzug\", \"bwb-umzug\"],"
-                + " [\"bwb-umzug\", \"ghost-2\"]], \"entities\": {\"E9\": [\"ghost-1\"]}}", "X-Operator", "alice");
+                + " [\"bwb-umzug\", \"ghost-2\"]], \"entities\": {\"E9\": [\"ghost-1\"]}}", "Authorization",
+                TestOperators.basic("alice"));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json()).containsEntry("imported", 1).containsEntry("pairs", 1)
                 .containsEntry("listings", 2).containsEntry("unknown_listing_ids", List.of("ghost-1", "ghost-2"))
@@ -119,7 +121,7 @@ class PreviewHttpRoutesIT {
                 .mapTo(String.class).list());
         assertThat(storedPairs).containsExactly("bwb-konzert|emt-flohmarkt");
         assertThat(get("/api/ground-truth").json()).containsEntry("pairs", 1).containsEntry("listings", 3)
-                .containsEntry("imported_by", "api");
+                .containsEntry("imported_by", TestOperators.EDITOR);
     }
 
     @Test

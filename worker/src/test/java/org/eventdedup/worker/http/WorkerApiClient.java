@@ -62,7 +62,10 @@ final class WorkerApiClient {
     private final String authorization;
     private final List<Response> responses = new ArrayList<>();
 
-    /** @param authorization the Authorization header every request sends (the server requires a sign-in) */
+    /**
+     * @param authorization the Authorization header every request sends (the server requires a sign-in), unless a
+     *                      request gives its own
+     */
     WorkerApiClient(int port, String authorization) {
         this.port = port;
         this.authorization = authorization;
@@ -84,9 +87,13 @@ final class WorkerApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.header("Authorization", authorization);
+        boolean ownAuthorization = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (!ownAuthorization) {
+            request.header("Authorization", authorization);
         }
         try {
             var response = client.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -21,12 +21,7 @@ import org.eventdedup.config.adapter.persistence.PersistenceModule;
 import org.eventdedup.config.domain.port.in.ApiKeyChange;
 import org.eventdedup.config.domain.port.in.Precondition;
 import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
-import org.eventdedup.config.domain.model.Role;
-import org.eventdedup.config.domain.model.SecretString;
-import org.eventdedup.config.domain.service.AccessService;
 import org.eventdedup.config.domain.service.ConfigService;
-import org.eventdedup.config.domain.testing.FastPasswordHasher;
-import org.eventdedup.config.domain.testing.InMemoryAccessStore;
 import org.eventdedup.config.domain.testing.ReversingSecretCipher;
 import org.eventdedup.matching.text.Lexicon;
 import org.eventdedup.testing.db.FreshDatabaseExtension;
@@ -58,12 +53,9 @@ class WorkerHttpRoutesIT {
     /** Hecklingen is a part of Kenzingen: a city search normalises with the worker's aliases. */
     private static final Lexicon LEXICON = Lexicon.builder().cityAlias("Hecklingen", "Kenzingen").build();
 
-    private static final String EDITOR = "worker-it";
-    private static final String EDITOR_PASSWORD = "worker-it-password";
-
     private final Jdbi jdbi;
     private final ConfigService configService;
-    private final AccessService access;
+    private final TestOperators operators = new TestOperators();
     @TempDir
     Path deadLetters;
     private ConfigHttpServer server;
@@ -73,10 +65,6 @@ class WorkerHttpRoutesIT {
         this.jdbi = persistence.jdbi();
         this.configService = new ConfigService(persistence.configRepository(), new ReversingSecretCipher(), null,
                 null, Clock.systemUTC());
-        InMemoryAccessStore operators = new InMemoryAccessStore();
-        this.access = new AccessService(operators, operators, new FastPasswordHasher(), Clock.systemUTC(),
-                AccessService.Settings.defaults());
-        access.add(EDITOR, Role.EDITOR, SecretString.of(EDITOR_PASSWORD));
     }
 
     @BeforeEach
@@ -89,9 +77,8 @@ class WorkerHttpRoutesIT {
         JdbiPipelineQueries queries = new JdbiPipelineQueries(jdbi, LEXICON);
         server = ConfigHttpServer.start(0, new ConfigHttpServer.Dependencies(configService, configService,
                 configService, configService, () -> true, null,
-                List.of(new WorkerHttpRoutes(queries, queries, intake)), new ConfigHttpServer.Access(access, access)));
-        api = new WorkerApiClient(server.port(), "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((EDITOR + ":" + EDITOR_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                List.of(new WorkerHttpRoutes(queries, queries, intake)), operators.server()));
+        api = new WorkerApiClient(server.port(), TestOperators.basic(TestOperators.EDITOR));
     }
 
     @AfterEach
@@ -384,8 +371,7 @@ class WorkerHttpRoutesIT {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString((EDITOR + ":"
-                    + EDITOR_PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n"
+                    + "Authorization: " + TestOperators.basic(TestOperators.EDITOR) + "\r\n"
                     + "X-File-Name: big_01.json\r\nContent-Length: " + (Uploads.MAX_BYTES + 1)
                     + "\r\nConnection: close\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
             out.flush();

@@ -75,6 +75,7 @@ final class AccessControl {
                     + "; " + method + " " + shown(ctx.path()) + " needs " + required.get().wireName() + ".");
         }
         ctx.attribute(OPERATOR_ATTRIBUTE, operator);
+        ctx.attribute(ConfigHttpServer.OPERATOR_ATTRIBUTE, operator.name());
     }
 
     /**

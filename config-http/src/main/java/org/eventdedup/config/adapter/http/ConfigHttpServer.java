@@ -23,6 +23,12 @@ import org.eventdedup.config.domain.port.in.UpdateConfigUseCase;
 public final class ConfigHttpServer {
 
     /**
+     * The request attribute holding the signed-in operator's name (a String) on every {@code /api} request that
+     * needed a sign-in, for extra routes that record who acted ({@code ctx.attribute(OPERATOR_ATTRIBUTE)}).
+     */
+    public static final String OPERATOR_ATTRIBUTE = "operator";
+
+    /**
      * What the server calls.
      *
      * @param ready                   true when the service can serve requests (database reachable, migrated)

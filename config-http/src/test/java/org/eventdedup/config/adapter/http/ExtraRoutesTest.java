@@ -56,7 +56,8 @@ class ExtraRoutesTest {
             app.get("/api/things/bad", ctx -> {
                 throw new BadRequestResponse(INTERNAL);
             });
-            app.post("/api/things", ctx -> ctx.status(201));
+            app.post("/api/things", ctx -> ctx.status(201).result(
+                    String.valueOf((Object) ctx.attribute(ConfigHttpServer.OPERATOR_ATTRIBUTE))));
             app.get("/api/things/own", ctx -> {
                 throw new OwnProblem();
             });
@@ -93,6 +94,8 @@ class ExtraRoutesTest {
         assertThat(viewerPost.status()).isEqualTo(403);
         assertThat(viewerPost.json().get("type").toString()).endsWith("/forbidden");
         assertThat(adminPost.status()).isEqualTo(201);
+        assertThat(adminPost.body()).as("the signed-in name, for routes that record who acted")
+                .isEqualTo(TestServer.ADMIN);
     }
 
     @Test
