@@ -133,6 +133,13 @@ public record AppSettings(
                 sessionMax, logJson, logLevel, workerMaxFilesPerRun, unknownVariables);
     }
 
+    /** The same settings with this bootstrap admin password (the benchmarks sign in as that admin). */
+    public AppSettings withAdminPassword(SecretString value) {
+        return new AppSettings(database, dataDir, eventDataDir, deadLetterDir, matchingConfigPath, geminiApiKey,
+                geminiBaseUrl, encryptionKey, encryptionKeyFile, httpPort, adminUser, Optional.of(value), sessionIdle,
+                sessionMax, logJson, logLevel, unknownVariables);
+    }
+
     @Override
     public String toString() {
         return "AppSettings[database=" + (database.isPresent() ? "external" : "embedded") + ", dataDir=" + dataDir

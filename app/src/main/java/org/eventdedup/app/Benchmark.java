@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -162,12 +163,15 @@ final class Benchmark {
         String name = "event_dedup_bench_" + randomSuffix();
         execute(server, "CREATE DATABASE " + name);
         try {
+            SecretString adminPassword = Passwords.generate();
             AppSettings scratch = settings.withDatabase(server.withDatabase(name))
-                    .withEncryptionKey(SecretString.of(FernetKey.generate()));
+                    .withEncryptionKey(SecretString.of(FernetKey.generate())).withAdminPassword(adminPassword);
             try (Application application = Application.openExternal(scratch).startHttp(0)) {
                 storeApiKey(application);
                 URI base = URI.create("http://127.0.0.1:" + application.httpPort());
-                Throughput[] http = measureHttp(base);
+                String authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (scratch.adminUser() + ":" + adminPassword.reveal()).getBytes(StandardCharsets.UTF_8));
+                Throughput[] http = measureHttp(base, authorization);
                 Latency provider = measureProvider(application.configService());
                 return new Report(options, http[0], http[1], provider);
             }
@@ -187,11 +191,13 @@ final class Benchmark {
                 new ApiKeyChange.Set(SecretString.of("bench-not-a-real-api-key")), Precondition.NONE, "bench"));
     }
 
-    private Throughput[] measureHttp(URI base) throws InterruptedException {
+    /** @param authorization Basic credentials for GET /api/config (the scratch database's bootstrap admin) */
+    private Throughput[] measureHttp(URI base, String authorization) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest health = HttpRequest.newBuilder(base.resolve("/health")).GET().build();
-        HttpRequest config = HttpRequest.newBuilder(base.resolve("/api/config")).GET().build();
+        HttpRequest config = HttpRequest.newBuilder(base.resolve("/api/config")).GET()
+                .header("Authorization", authorization).build();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try {
             long warmupNanos = Duration.ofSeconds(options.warmupSeconds()).toNanos();

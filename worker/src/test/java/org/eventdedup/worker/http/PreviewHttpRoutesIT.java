@@ -47,8 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PreviewHttpRoutesIT {
 
     private static final String KEY = "AIzaTestKey-do-not-leak-123";
-    private static final String AUTH = "Basic " + java.util.Base64.getEncoder().encodeToString(
-            "admin:preview-test-password".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH = TestOperators.basic(TestOperators.EDITOR);
 
     private final Jdbi jdbi;
     private final ConfigService configService;
@@ -339,13 +338,10 @@ class PreviewHttpRoutesIT {
         return api.send("GET", path, null, BodyPublishers.noBody(), "Authorization", AUTH);
     }
 
+    /** As the default editor unless the headers name other credentials. */
     private Response post(String path, String json, String... headers) {
-        String[] all = new String[headers.length + 2];
-        all[0] = "Authorization";
-        all[1] = AUTH;
-        System.arraycopy(headers, 0, all, 2, headers.length);
         return api.send("POST", path, json == null ? null : "application/json",
-                json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json), all);
+                json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json), headers);
     }
 
     @SuppressWarnings("unchecked")
