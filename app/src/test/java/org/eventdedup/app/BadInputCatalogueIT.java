@@ -401,6 +401,12 @@ class BadInputCatalogueIT {
         all.add(new Case("application/jsonx", t -> valid(t).with("Content-Type", "application/jsonx"),
                 s(415, 415, 415, 415), none));
 
+        // -- cross-site requests (CSRF): refused before any handler
+        all.add(new Case("Origin of another site", t -> valid(t).with("Origin", "http://evil.example"),
+                s(403, 403, 403, 403, 403), none));
+        all.add(new Case("Sec-Fetch-Site: cross-site", t -> valid(t).with("Sec-Fetch-Site", "cross-site"),
+                s(403, 403, 403, 403, 403), none));
+
         // -- preconditions (ingest has none)
         all.add(new Case("If-Match without quotes", t -> valid(t).with("If-Match", "3"), s(400, 400, 400, NA, 400),
                 none));
