@@ -50,9 +50,11 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
      * @param maxFailures   failed sign-ins per name or per address ...
      * @param failureWindow ... within this window, after which sign-ins are refused (429) until the oldest leaves it
      * @param basicCacheTtl how long verified Basic credentials skip Argon2
+     * @param basicRecheck  how long a verified Basic credential is trusted without re-reading its operator (changes
+     *                      made through another server reach this one within this time; through this one at once)
      */
     public record Settings(Duration sessionIdle, Duration sessionMax, int maxFailures, Duration failureWindow,
-                           Duration basicCacheTtl) {
+                           Duration basicCacheTtl, Duration basicRecheck) {
         public static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
         public static final Duration DEFAULT_MAX = Duration.ofHours(12);
 
@@ -61,14 +63,19 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
             requirePositive(sessionMax, "sessionMax");
             requirePositive(failureWindow, "failureWindow");
             requirePositive(basicCacheTtl, "basicCacheTtl");
+            requirePositive(basicRecheck, "basicRecheck");
             if (maxFailures < 1) {
                 throw new IllegalArgumentException("maxFailures must be positive");
             }
         }
 
-        /** The given session timeouts; 5 failures per 15 minutes; Basic credentials cached for 2 minutes. */
+        /**
+         * The given session timeouts; 5 failures per 15 minutes; Basic credentials cached for 2 minutes and their
+         * operator re-read every 5 seconds.
+         */
         public static Settings of(Duration sessionIdle, Duration sessionMax) {
-            return new Settings(sessionIdle, sessionMax, 5, Duration.ofMinutes(15), Duration.ofMinutes(2));
+            return new Settings(sessionIdle, sessionMax, 5, Duration.ofMinutes(15), Duration.ofMinutes(2),
+                    Duration.ofSeconds(5));
         }
 
         public static Settings defaults() {
@@ -154,9 +161,15 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
         String key = verified.key(name, password);
         Optional<VerifiedCredentials.Entry> hit = verified.get(key, now);
         if (hit.isPresent()) {
-            Optional<StoredOperator> stored = operators.find(hit.get().operatorName());
+            VerifiedCredentials.Entry entry = hit.get();
+            if (now.isBefore(entry.checkedAt().plus(settings.basicRecheck()))) {
+                return Optional.of(entry.operator());
+            }
+            // re-read (no hashing): a new password, disabling or a role change made by another server applies
+            Optional<StoredOperator> stored = operators.find(entry.operator().name());
             if (stored.isPresent() && !stored.get().operator().disabled()
-                    && stored.get().passwordHash().equals(hit.get().passwordHash())) {
+                    && stored.get().passwordHash().equals(entry.passwordHash())) {
+                verified.rechecked(key, stored.get().operator(), now);
                 return Optional.of(stored.get().operator());
             }
             verified.remove(key);
@@ -166,8 +179,9 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
             return Optional.empty();
         }
         operators.recordLogin(name, now);
-        verified.put(key, name, stored.get().passwordHash(), now);
-        return Optional.of(stored.get().operator().withLastLoginAt(now));
+        Operator operator = stored.get().operator().withLastLoginAt(now);
+        verified.put(key, operator, stored.get().passwordHash(), now);
+        return Optional.of(operator);
     }
 
     @Override
@@ -269,6 +283,7 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
             case LAST_ADMIN -> throw new AccessException(AccessException.Code.LAST_ADMIN, "'" + name
                     + "' is the last enabled admin: it cannot be disabled or lose the admin role");
             case UPDATED -> {
+                verified.forget(name);
                 if (hash != null || Boolean.TRUE.equals(change.disabled())) {
                     sessions.deleteAllOf(name);
                 }

@@ -1,7 +1,7 @@
 package org.eventdedup.config.domain.service;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -12,21 +12,24 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.eventdedup.config.domain.model.Operator;
 import org.eventdedup.config.domain.model.SecretString;
 
 /**
  * Basic credentials verified recently, so Argon2 (deliberately slow) does not run on every scripted request. Keyed by
  * a SHA-256 of a random per-process salt, the name and the password: the plain password is never kept, and the keys
- * are useless outside this process (and too costly to reverse without the salt). Each hit names the stored hash that was verified; the caller checks it is still
- * the stored one, so a new password or a disabled operator takes effect at once.
+ * are useless outside this process. An entry holds the operator as last read and the stored hash that was verified;
+ * the caller re-reads the stored operator when {@link Entry#checkedAt()} is older than the recheck interval, and
+ * changes made through this process drop the operator's entries at once ({@link #forget(String)}).
  */
 final class VerifiedCredentials {
     static final int MAX_ENTRIES = 1000;
 
-    record Entry(String operatorName, String passwordHash, Instant expiresAt) {
+    record Entry(Operator operator, String passwordHash, Instant expiresAt, Instant checkedAt) {
         @Override
         public String toString() {
-            return "Entry[operatorName=" + operatorName + ", passwordHash=***, expiresAt=" + expiresAt + "]";
+            return "Entry[operator=" + operator + ", passwordHash=***, expiresAt=" + expiresAt + ", checkedAt="
+                    + checkedAt + "]";
         }
     }
 
@@ -66,8 +69,8 @@ final class VerifiedCredentials {
         return Optional.of(entry);
     }
 
-    synchronized void put(String key, String operatorName, String passwordHash, Instant now) {
-        if (entries.size() >= MAX_ENTRIES) {
+    synchronized void put(String key, Operator operator, String passwordHash, Instant now) {
+        if (!entries.containsKey(key) && entries.size() >= MAX_ENTRIES) {
             entries.values().removeIf(e -> !now.isBefore(e.expiresAt()));
             Iterator<String> eldest = entries.keySet().iterator();
             while (entries.size() >= MAX_ENTRIES && eldest.hasNext()) {
@@ -75,12 +78,21 @@ final class VerifiedCredentials {
                 eldest.remove();
             }
         }
-        entries.remove(key);
-        entries.put(key, new Entry(operatorName, passwordHash, now.plus(ttl)));
+        entries.put(key, new Entry(operator, passwordHash, now.plus(ttl), now));
+    }
+
+    /** Confirms an entry against the stored operator just read: same expiry, fresh check time and role. */
+    synchronized void rechecked(String key, Operator operator, Instant now) {
+        entries.computeIfPresent(key, (k, e) -> new Entry(operator, e.passwordHash(), e.expiresAt(), now));
     }
 
     synchronized void remove(String key) {
         entries.remove(key);
+    }
+
+    /** Drops every entry of an operator (its password, role or status changed here). */
+    synchronized void forget(String operatorName) {
+        entries.values().removeIf(e -> e.operator().name().equals(operatorName));
     }
 
     synchronized int size() {

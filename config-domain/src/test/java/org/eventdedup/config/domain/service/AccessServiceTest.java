@@ -349,6 +349,26 @@ class AccessServiceTest {
         }
 
         @Test
+        void a_change_made_by_another_server_applies_within_the_recheck_interval_without_hashing() {
+            AccessService other = new AccessService(store, store, hasher, clock, AccessService.Settings.defaults());
+            service.authenticateBasic("ed", EDITOR_PASSWORD, HERE);
+            int verifications = hasher.verifications();
+            other.change("ed", OperatorChange.role(Role.VIEWER));
+
+            clock.advance(Duration.ofSeconds(4));
+            assertThat(service.authenticateBasic("ed", EDITOR_PASSWORD, HERE)).map(Operator::role)
+                    .as("trusted for 5 s").contains(Role.EDITOR);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(service.authenticateBasic("ed", EDITOR_PASSWORD, HERE)).map(Operator::role)
+                    .contains(Role.VIEWER);
+            other.change("ed", OperatorChange.disabled(true));
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(service.authenticateBasic("ed", EDITOR_PASSWORD, HERE)).isEmpty();
+            assertThat(hasher.verifications()).as("re-reads, not re-hashes, until the change")
+                    .isEqualTo(verifications + 1);
+        }
+
+        @Test
         void a_role_change_takes_effect_at_once_despite_the_cache() {
             service.authenticateBasic("ed", EDITOR_PASSWORD, HERE);
             service.change("ed", OperatorChange.role(Role.VIEWER));
@@ -371,7 +391,8 @@ class AccessServiceTest {
         void the_cache_holds_at_most_its_maximum() {
             VerifiedCredentials cache = new VerifiedCredentials(Duration.ofMinutes(1), new java.security.SecureRandom());
             for (int i = 0; i < VerifiedCredentials.MAX_ENTRIES + 50; i++) {
-                cache.put("k" + i, "ed", "hash", clock.instant());
+                cache.put("k" + i, new Operator("ed", Role.EDITOR, false, clock.instant(), null), "hash",
+                        clock.instant());
             }
             assertThat(cache.size()).isEqualTo(VerifiedCredentials.MAX_ENTRIES);
             assertThat(cache.get("k0", clock.instant())).isEmpty();
