@@ -137,7 +137,7 @@ public record AppSettings(
     public AppSettings withAdminPassword(SecretString value) {
         return new AppSettings(database, dataDir, eventDataDir, deadLetterDir, matchingConfigPath, geminiApiKey,
                 geminiBaseUrl, encryptionKey, encryptionKeyFile, httpPort, adminUser, Optional.of(value), sessionIdle,
-                sessionMax, logJson, logLevel, unknownVariables);
+                sessionMax, logJson, logLevel, workerMaxFilesPerRun, unknownVariables);
     }
 
     @Override
