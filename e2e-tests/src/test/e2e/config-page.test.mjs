@@ -178,6 +178,8 @@ describe('config page', () => {
       await categories.getByRole('button', { name: 'Move konzert up' }).click();
       await save(page);
       await page.reload();
+      // the list is drawn once the config has loaded again: wait for it rather than read an empty page
+      await section(page, 'category_weights').locator('ol li .name').first().waitFor();
       const names = await section(page, 'category_weights').locator('ol li .name').allTextContents();
       assert.deepEqual(names, ['fasnacht', 'konzert', 'versammlung']);
       await section(page, 'category_weights').scrollIntoViewIfNeeded();
