@@ -15,7 +15,6 @@ import org.eventdedup.app.cli.MatchCommand;
 import org.eventdedup.app.cli.TruthFile;
 import org.eventdedup.app.bench.EngineBenchCommand;
 import org.eventdedup.app.bench.PreviewBench;
-import org.eventdedup.app.bench.LoadBench;
 import org.eventdedup.app.bench.WorkerBench;
 import org.eventdedup.app.generate.GenerateCommand;
 import org.eventdedup.config.adapter.secret.FernetKey;

@@ -509,13 +509,13 @@ public final class WorkerBench {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    static String randomSuffix() {
+    public static String randomSuffix() {
         byte[] bytes = new byte[4];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
-    static void execute(DatabaseSettings server, String sql) {
+    public static void execute(DatabaseSettings server, String sql) {
         Properties properties = new Properties();
         if (server.user() != null) {
             properties.setProperty("user", server.user());

@@ -1,4 +1,4 @@
-package org.eventdedup.app.bench;
+package org.eventdedup.app;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.eventdedup.app.AppSettings;
-import org.eventdedup.app.Application;
+import org.eventdedup.app.bench.ConfigLoad;
+import org.eventdedup.app.bench.WorkerBench;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
 import org.eventdedup.config.adapter.secret.FernetKey;
 
