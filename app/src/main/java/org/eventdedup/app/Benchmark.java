@@ -6,23 +6,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import org.eventdedup.app.bench.ScratchDatabase;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
 import org.eventdedup.config.adapter.secret.FernetKey;
 import org.eventdedup.config.domain.model.SecretString;
@@ -160,11 +154,9 @@ final class Benchmark {
     Report run() throws InterruptedException {
         DatabaseSettings server = settings.database().orElseThrow(() -> new UsageException(
                 "bench needs " + AppSettings.DATABASE_URL + " (it creates and drops a scratch database there)"));
-        String name = "event_dedup_bench_" + randomSuffix();
-        execute(server, "CREATE DATABASE " + name);
-        try {
+        try (ScratchDatabase database = ScratchDatabase.create(server, "http")) {
             SecretString adminPassword = Passwords.generate();
-            AppSettings scratch = settings.withDatabase(server.withDatabase(name))
+            AppSettings scratch = settings.withDatabase(database.settings())
                     .withEncryptionKey(SecretString.of(FernetKey.generate())).withAdminPassword(adminPassword);
             try (Application application = Application.openExternal(scratch).startHttp(0)) {
                 storeApiKey(application);
@@ -175,16 +167,9 @@ final class Benchmark {
                 Latency provider = measureProvider(application.configService());
                 return new Report(options, http[0], http[1], provider);
             }
-        } finally {
-            execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
     }
 
-    private static String randomSuffix() {
-        byte[] bytes = new byte[4];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 
     private static void storeApiKey(Application application) {
         application.configService().update(new UpdateConfigCommand(Map.of(),
@@ -290,19 +275,4 @@ final class Benchmark {
         return sortedNanos[Math.max(0, rank - 1)] / 1e6;
     }
 
-    private static void execute(DatabaseSettings server, String sql) {
-        Properties login = new Properties();
-        if (server.user() != null) {
-            login.setProperty("user", server.user());
-        }
-        if (server.password() != null) {
-            login.setProperty("password", server.password());
-        }
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), login);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("bench: " + sql + " failed: " + e.getMessage(), e);
-        }
-    }
 }

@@ -15,7 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eventdedup.app.bench.ConfigLoad;
-import org.eventdedup.app.bench.WorkerBench;
+import org.eventdedup.app.bench.BenchOptions;
+import org.eventdedup.app.bench.ScratchDatabase;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
 import org.eventdedup.config.adapter.secret.FernetKey;
 
@@ -50,26 +51,14 @@ public final class LoadBench {
                 }
                 String value = args.get(++i);
                 switch (option) {
-                    case "--seconds" -> seconds = number(option, value, 1, 3_600);
-                    case "--readers" -> readers = number(option, value, 1, 1_000);
-                    default -> editors = number(option, value, 0, 100);
+                    case "--seconds" -> seconds = (int) BenchOptions.wholeNumber(option, value, 1, 3_600);
+                    case "--readers" -> readers = (int) BenchOptions.wholeNumber(option, value, 1, 1_000);
+                    default -> editors = (int) BenchOptions.wholeNumber(option, value, 0, 100);
                 }
             }
             return new Options(seconds, readers, editors, json);
         }
 
-        private static int number(String option, String value, int min, int max) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max
-                    + ", got \"" + value + "\"");
-        }
     }
 
     /** Both phases and the checks of the edit phase. */
@@ -145,16 +134,10 @@ public final class LoadBench {
                     + " (it creates and drops a scratch database there)");
             return 2;
         }
-        String name = "event_dedup_bench_load_" + WorkerBench.randomSuffix();
-        try {
-            WorkerBench.execute(server.get(), "CREATE DATABASE " + name);
-            try {
-                Report report = measure(environment, server.get().withDatabase(name), options, err);
-                out.print(options.json() ? report.toJson() : report.toTable());
-                return 0;
-            } finally {
-                WorkerBench.execute(server.get(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
+        try (ScratchDatabase scratch = ScratchDatabase.create(server.get(), "load")) {
+            Report report = measure(environment, scratch.settings(), options, err);
+            out.print(options.json() ? report.toJson() : report.toTable());
+            return 0;
         } catch (RuntimeException | java.io.IOException e) {
             err.println("event-dedup: bench-load failed: " + e.getMessage());
             return 1;

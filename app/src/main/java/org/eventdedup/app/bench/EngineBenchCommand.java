@@ -3,7 +3,6 @@ package org.eventdedup.app.bench;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -50,9 +49,9 @@ public final class EngineBenchCommand {
                         }
                         benchCase = value;
                     }
-                    case "--listings" -> listings = (int) number(option, value, 1_000, 1_000_000);
-                    case "--rounds" -> rounds = (int) number(option, value, 1, 20);
-                    case "--seed" -> seed = number(option, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                    case "--listings" -> listings = (int) BenchOptions.wholeNumber(option, value, 1_000, 1_000_000);
+                    case "--rounds" -> rounds = (int) BenchOptions.wholeNumber(option, value, 1, 20);
+                    case "--seed" -> seed = BenchOptions.wholeNumber(option, value, Long.MIN_VALUE, Long.MAX_VALUE);
                     case "--config" -> config = Path.of(value);
                     default -> lexicon = Path.of(value);
                 }
@@ -60,18 +59,6 @@ public final class EngineBenchCommand {
             return new Options(benchCase, listings, rounds, seed, config, lexicon, json);
         }
 
-        private static long number(String option, String value, long min, long max) {
-            try {
-                long n = Long.parseLong(value.strip());
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be a whole number from %d to %d,"
-                    + " got \"%s\"", option, min, max, value));
-        }
     }
 
     private EngineBenchCommand() {

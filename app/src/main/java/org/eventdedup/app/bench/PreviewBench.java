@@ -76,27 +76,15 @@ public final class PreviewBench {
                 }
                 String value = args.get(++i);
                 switch (option) {
-                    case "--store" -> store = (int) number(option, value, 1, 200_000);
-                    case "--listings" -> listings = (int) number(option, value, 1, ImpactPreview.MAX_LISTINGS);
-                    case "--rounds" -> rounds = (int) number(option, value, 1, 100);
-                    default -> seed = number(option, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                    case "--store" -> store = (int) BenchOptions.wholeNumber(option, value, 1, 200_000);
+                    case "--listings" -> listings = (int) BenchOptions.wholeNumber(option, value, 1, ImpactPreview.MAX_LISTINGS);
+                    case "--rounds" -> rounds = (int) BenchOptions.wholeNumber(option, value, 1, 100);
+                    default -> seed = BenchOptions.wholeNumber(option, value, Long.MIN_VALUE, Long.MAX_VALUE);
                 }
             }
             return new Options(store, listings, rounds, seed, json);
         }
 
-        private static long number(String option, String value, long min, long max) {
-            try {
-                long n = Long.parseLong(value);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max
-                    + ", got \"" + value + "\"");
-        }
     }
 
     private PreviewBench() {
@@ -122,17 +110,12 @@ public final class PreviewBench {
             err.println("event-dedup: bench-preview: no config file " + config + " (run from the project root)");
             return 2;
         }
-        String name = "event_dedup_bench_preview_" + WorkerBench.randomSuffix();
-        try {
-            WorkerBench.execute(server.get(), "CREATE DATABASE " + name);
-            try (PersistenceModule persistence = PersistenceModule.connect(server.get().withDatabase(name))) {
-                persistence.migrate();
-                ObjectNode report = measure(persistence, options, config, err);
-                out.print(options.json() ? report + System.lineSeparator() : table(report));
-                return 0;
-            } finally {
-                WorkerBench.execute(server.get(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
+        try (ScratchDatabase scratch = ScratchDatabase.create(server.get(), "preview");
+             PersistenceModule persistence = PersistenceModule.connect(scratch.settings())) {
+            persistence.migrate();
+            ObjectNode report = measure(persistence, options, config, err);
+            out.print(options.json() ? report + System.lineSeparator() : table(report));
+            return 0;
         } catch (RuntimeException | IOException e) {
             err.println("event-dedup: bench-preview failed: " + e.getMessage());
             return 1;

@@ -13,20 +13,13 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eventdedup.app.generate.DataSetFiles;
@@ -97,9 +90,9 @@ public final class WorkerBench {
                 }
                 String value = args.get(++i);
                 switch (option) {
-                    case "--store" -> store = (int) number(option, value, 1_000, 1_000_000);
-                    case "--batch" -> batch = (int) number(option, value, 1, 100_000);
-                    case "--seed" -> seed = number(option, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                    case "--store" -> store = (int) BenchOptions.wholeNumber(option, value, 1_000, 1_000_000);
+                    case "--batch" -> batch = (int) BenchOptions.wholeNumber(option, value, 1, 100_000);
+                    case "--seed" -> seed = BenchOptions.wholeNumber(option, value, Long.MIN_VALUE, Long.MAX_VALUE);
                     case "--config" -> config = Path.of(value);
                     default -> lexicon = Path.of(value);
                 }
@@ -110,18 +103,6 @@ public final class WorkerBench {
             return new Options(store, batch, seed, config, lexicon, json);
         }
 
-        private static long number(String option, String value, long min, long max) {
-            try {
-                long n = Long.parseLong(value);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max
-                    + ", got \"" + value + "\"");
-        }
 
         List<String> asArgs() {
             return List.of("--store", Integer.toString(store), "--batch", Integer.toString(batch), "--seed",
@@ -160,21 +141,15 @@ public final class WorkerBench {
             return 2;
         }
         double loadBefore = loadAverage();
-        String name = "event_dedup_bench_worker_" + randomSuffix();
-        try {
-            execute(server.get(), "CREATE DATABASE " + name);
-            try {
-                JsonNode child = runChild(server.get().withDatabase(name), options, err);
-                ObjectNode report = (ObjectNode) child;
-                report.put("cpus", Runtime.getRuntime().availableProcessors());
-                report.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-                report.put("load_before", loadBefore);
-                report.put("load_after", loadAverage());
-                out.print(options.json() ? report.toString() + System.lineSeparator() : table(report));
-                return 0;
-            } finally {
-                execute(server.get(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
+        try (ScratchDatabase scratch = ScratchDatabase.create(server.get(), "worker")) {
+            JsonNode child = runChild(scratch.settings(), options, err);
+            ObjectNode report = (ObjectNode) child;
+            report.put("cpus", Runtime.getRuntime().availableProcessors());
+            report.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            report.put("load_before", loadBefore);
+            report.put("load_after", loadAverage());
+            out.print(options.json() ? report.toString() + System.lineSeparator() : table(report));
+            return 0;
         } catch (RuntimeException | IOException e) {
             err.println("event-dedup: bench-worker failed: " + e.getMessage());
             return 1;
@@ -509,25 +484,5 @@ public final class WorkerBench {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    public static String randomSuffix() {
-        byte[] bytes = new byte[4];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 
-    public static void execute(DatabaseSettings server, String sql) {
-        Properties properties = new Properties();
-        if (server.user() != null) {
-            properties.setProperty("user", server.user());
-        }
-        if (server.password() != null) {
-            properties.setProperty("password", server.password());
-        }
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), properties);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
-        }
-    }
 }
