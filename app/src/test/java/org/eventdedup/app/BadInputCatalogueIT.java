@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The bad input catalogue (issue 6): one table of hostile or broken requests, each sent to every write endpoint of
- * the running application (config API and worker API on the real server and a fresh PostgreSQL database). For every
+ * the running application (config API, preview, ground truth, key test and ingest on the real server and a fresh
+ * PostgreSQL database). For every
  * pair the answer is the precise 4xx the table expects, a problem+json body that names the field where there is
  * one and holds no stack trace, exception class or internal path, and not one row of any table changes.
  *
@@ -51,15 +52,23 @@ class BadInputCatalogueIT {
     /** The write endpoints and where each one's body puts a value. */
     enum Target {
         PATCH_CONFIG("PATCH", "/api/config", "{\"thresholds\": {\"high\": %s}}", "#/thresholds/high",
-                "{\"category_weights\": {\"priority\": [%s]}}", "#/category_weights/priority/0", "0.81"),
+                "{\"category_weights\": {\"priority\": [%s]}}", "#/category_weights/priority/0", "0.81", 64 * 1024),
+        /** The same merge patch as PATCH /api/config, validated the same way, never stored. */
+        PREVIEW("POST", "/api/config/preview", "{\"thresholds\": {\"high\": %s}}", "#/thresholds/high",
+                "{\"category_weights\": {\"priority\": [%s]}}", "#/category_weights/priority/0", "0.81", 64 * 1024),
         PUT_KEY("PUT", "/api/config/ai-key", "{\"api_key\": %s}", "#/api_key", "{\"api_key\": %s}", "#/api_key",
-                "\"AIza-catalogue-second-key\""),
+                "\"AIza-catalogue-second-key\"", 64 * 1024),
+        /** Tests the stored key: no body or {@code {}}; any field (a key to test, say) is refused. */
+        KEY_TEST("POST", "/api/config/ai-key/test", "{\"api_key\": %s}", "#/api_key", "{\"api_key\": %s}",
+                "#/api_key", null, 64 * 1024),
         ROLLBACK("POST", "/api/config/rollback", "{\"version\": %s}", "#/version", "{\"version\": %s}", "#/version",
-                "1"),
+                "1", 64 * 1024),
+        GROUND_TRUTH("POST", "/api/ground-truth", "{\"pairs\": [[%s, \"catalogue-b\"]]}", "#/pairs/0/0",
+                "{\"pairs\": [[%s, \"catalogue-b\"]]}", "#/pairs/0/0", "\"catalogue-a\"", 32 * 1024 * 1024),
         INGEST("POST", "/api/ingest", event("%s"), "#/events/0/title", event("%s"), "#/events/0/title",
-                "\"Maifest auf dem Marktplatz\""),
+                "\"Maifest auf dem Marktplatz\"", 10 * 1024 * 1024),
         /** Takes no body: only the header and method cases apply. */
-        DELETE_KEY("DELETE", "/api/config/ai-key", null, null, null, null, null);
+        DELETE_KEY("DELETE", "/api/config/ai-key", null, null, null, null, null, 0);
 
         final String method;
         final String path;
@@ -68,9 +77,11 @@ class BadInputCatalogueIT {
         final String stringTemplate;
         final String stringSlot;
         final String validValue;
+        /** The endpoint's body limit in bytes. */
+        final int maxBytes;
 
         Target(String method, String path, String template, String slot, String stringTemplate, String stringSlot,
-               String validValue) {
+               String validValue, int maxBytes) {
             this.method = method;
             this.path = path;
             this.template = template;
@@ -78,6 +89,7 @@ class BadInputCatalogueIT {
             this.stringTemplate = stringTemplate;
             this.stringSlot = stringSlot;
             this.validValue = validValue;
+            this.maxBytes = maxBytes;
         }
 
         boolean hasBody() {
@@ -92,18 +104,21 @@ class BadInputCatalogueIT {
             return stringTemplate.replace("%s", jsonString);
         }
 
+        /** A body the endpoint accepts (sent only with something else wrong). */
         String valid() {
-            return body(validValue);
+            return this == KEY_TEST ? "{}" : body(validValue);
         }
 
         /** A body that is rejected for another reason and carries {@code name} where a name goes. */
         String hostileBody(String name) {
             String n = quote(name);
             return switch (this) {
-                case PATCH_CONFIG -> "{\"category_weights\": {\"overrides\": {" + n + ": {\"date\": 0.9, \"geo\": 0.9,"
-                        + " \"title\": 0.9, \"description\": 0.9}}}}";
-                case PUT_KEY -> "{" + n + ": \"AIza-catalogue-third-key\"}";
+                case PATCH_CONFIG, PREVIEW -> "{\"category_weights\": {\"overrides\": {" + n + ": {\"date\": 0.9,"
+                        + " \"geo\": 0.9, \"title\": 0.9, \"description\": 0.9}}}}";
+                case PUT_KEY, KEY_TEST -> "{" + n + ": \"AIza-catalogue-third-key\"}";
                 case ROLLBACK -> "{\"version\": " + n + "}";
+                // the same id twice in one entity
+                case GROUND_TRUTH -> "{\"entities\": {" + n + ": [" + n + ", " + n + "]}}";
                 case INGEST -> "{\"events\": [{\"id\": " + n + ", \"source_type\": \"terminliste\"}]}";
                 case DELETE_KEY -> throw new IllegalStateException("no body");
             };
@@ -111,10 +126,12 @@ class BadInputCatalogueIT {
 
         /** Where the answer to {@link #hostileBody} points. */
         String hostilePointer(String name) {
+            String escaped = name.replace("~", "~0").replace("/", "~1");
             return switch (this) {
-                case PATCH_CONFIG -> "#/category_weights/overrides/" + name.replace("~", "~0").replace("/", "~1");
-                case PUT_KEY -> "#/" + name.replace("~", "~0").replace("/", "~1");
+                case PATCH_CONFIG, PREVIEW -> "#/category_weights/overrides/" + escaped;
+                case PUT_KEY, KEY_TEST -> "#/" + escaped;
                 case ROLLBACK -> "#/version";
+                case GROUND_TRUTH -> "#/entities/" + escaped;
                 case INGEST -> "#/events/0/title";
                 case DELETE_KEY -> throw new IllegalStateException("no body");
             };
@@ -145,6 +162,10 @@ class BadInputCatalogueIT {
         Request asChunked() {
             return new Request(method, path, headers, body, true);
         }
+
+        Request withQuery(String query) {
+            return new Request(method, path + "?" + query, headers, body, chunked);
+        }
     }
 
     /**
@@ -163,8 +184,10 @@ class BadInputCatalogueIT {
     @BeforeAll
     static void start(DatabaseSettings database, Jdbi db) {
         jdbi = db;
-        app = RunningApp.start(database, Map.of());
-        // some state for every endpoint to leave alone: two config versions, a stored key, a queued file
+        // a key test that got through would fail fast here instead of calling Google
+        app = RunningApp.start(database, Map.of(AppSettings.GEMINI_BASE_URL, "http://127.0.0.1:9/"));
+        // some state for every endpoint to leave alone: two config versions, a stored key, a queued file, an
+        // imported ground truth
         assertThat(app.json("PATCH", "/api/config", "{\"thresholds\": {\"high\": 0.8}}").statusCode()).isEqualTo(200);
         assertThat(app.json("PUT", "/api/config/ai-key", "{\"api_key\": \"AIza-catalogue-first-key\"}")
                 .statusCode()).isEqualTo(204);
@@ -172,6 +195,8 @@ class BadInputCatalogueIT {
                 .header("X-File-Name", "seed_01.json").POST(HttpRequest.BodyPublishers.ofString(
                         Target.INGEST.body("\"Flohmarkt am Rathaus\""), StandardCharsets.UTF_8)).build());
         assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        HttpResponse<String> truth = app.json("POST", "/api/ground-truth", "{\"pairs\": [[\"seed-a\", \"seed-b\"]]}");
+        assertThat(truth.statusCode()).as(truth.body()).isEqualTo(200);
     }
 
     @AfterAll
@@ -269,196 +294,227 @@ class BadInputCatalogueIT {
         Function<Target, String> stringSlot = t -> t.stringSlot;
         // a file the upload cannot read is a problem of the whole file: pointer "#"
         Function<Target, String> fileRoot = t -> t == Target.INGEST ? "#" : null;
+        Function<Target, String> listings = t -> "listings";
+        // columns:                         PATCH PREVIEW PUT_KEY KEY_TEST ROLLBACK GROUND_TRUTH INGEST [DELETE_KEY]
+        Map<Target, Integer> unreadable = s(400, 400, 400, 400, 400, 400, 422);
 
         // -- framing: the same bytes to every endpoint
-        all.add(new Case("empty body", t -> text(t, ""), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("only whitespace", t -> text(t, " \r\n\t "), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("truncated after a key", t -> text(t, "{\"version\":"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("truncated inside a string", t -> text(t, "{\"version\": \"abc"), s(400, 400, 400, 422),
-                fileRoot));
+        // the key test takes no body at all: an empty one is its normal request
+        all.add(new Case("empty body", t -> text(t, ""), s(400, 400, 400, NA, 400, 400, 422), fileRoot));
+        all.add(new Case("only whitespace", t -> text(t, " \r\n\t "), unreadable, fileRoot));
+        all.add(new Case("truncated after a key", t -> text(t, "{\"version\":"), unreadable, fileRoot));
+        all.add(new Case("truncated inside a string", t -> text(t, "{\"version\": \"abc"), unreadable, fileRoot));
         all.add(new Case("valid body missing its last brace", t -> text(t, t.valid().substring(0,
-                t.valid().length() - 1)), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("content after the value", t -> text(t, t.valid() + " x"), s(400, 400, 400, 422),
-                fileRoot));
-        all.add(new Case("two JSON values", t -> text(t, t.valid() + t.valid()), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("single quotes", t -> text(t, "{'version': 1}"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("trailing comma", t -> text(t, "{\"version\": 1,}"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("comment", t -> text(t, "/* note */ " + t.valid()), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("unquoted key", t -> text(t, "{version: 1}"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("array instead of an object", t -> text(t, "[" + t.valid() + "]"), s(400, 400, 400, 422),
-                fileRoot));
-        all.add(new Case("string instead of an object", t -> text(t, "\"text\""), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("number instead of an object", t -> text(t, "42"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("null instead of an object", t -> text(t, "null"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("boolean instead of an object", t -> text(t, "true"), s(400, 400, 400, 422), fileRoot));
+                t.valid().length() - 1)), unreadable, fileRoot));
+        all.add(new Case("content after the value", t -> text(t, t.valid() + " x"), unreadable, fileRoot));
+        all.add(new Case("two JSON values", t -> text(t, t.valid() + t.valid()), unreadable, fileRoot));
+        all.add(new Case("single quotes", t -> text(t, "{'version': 1}"), unreadable, fileRoot));
+        all.add(new Case("trailing comma", t -> text(t, "{\"version\": 1,}"), unreadable, fileRoot));
+        all.add(new Case("comment", t -> text(t, "/* note */ " + t.valid()), unreadable, fileRoot));
+        all.add(new Case("unquoted key", t -> text(t, "{version: 1}"), unreadable, fileRoot));
+        all.add(new Case("array instead of an object", t -> text(t, "[" + t.valid() + "]"), unreadable, fileRoot));
+        all.add(new Case("string instead of an object", t -> text(t, "\"text\""), unreadable, fileRoot));
+        all.add(new Case("number instead of an object", t -> text(t, "42"), unreadable, fileRoot));
+        all.add(new Case("null instead of an object", t -> text(t, "null"), unreadable, fileRoot));
+        all.add(new Case("boolean instead of an object", t -> text(t, "true"), unreadable, fileRoot));
         all.add(new Case("raw NUL byte between tokens", t -> bytes(t, concat(utf8("{"), new byte[] {0},
-                utf8("}"))), s(400, 400, 400, 422), fileRoot));
+                utf8("}"))), unreadable, fileRoot));
 
         // -- numbers where the value goes
-        all.add(new Case("NaN", t -> value(t, "NaN"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("Infinity", t -> value(t, "Infinity"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("-Infinity", t -> value(t, "-Infinity"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("leading zero", t -> value(t, "08"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("plus sign", t -> value(t, "+1"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("hexadecimal", t -> value(t, "0x10"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("leading decimal point", t -> value(t, ".5"), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("2,000-digit number", t -> value(t, "9".repeat(2000)), s(400, 400, 400, 422), fileRoot));
-        all.add(new Case("huge exponent 1e400", t -> value(t, "1e400"), s(422, 422, 422, 422), slot));
-        all.add(new Case("30-digit integer", t -> value(t, "123456789012345678901234567890"), s(422, 422, 422, 422),
-                slot));
-        all.add(new Case("negative number", t -> value(t, "-1"), s(422, 422, 422, 422), slot));
-        all.add(new Case("fraction", t -> value(t, "1.5"), s(422, 422, 422, 422), slot));
+        all.add(new Case("NaN", t -> value(t, "NaN"), unreadable, fileRoot));
+        all.add(new Case("Infinity", t -> value(t, "Infinity"), unreadable, fileRoot));
+        all.add(new Case("-Infinity", t -> value(t, "-Infinity"), unreadable, fileRoot));
+        all.add(new Case("leading zero", t -> value(t, "08"), unreadable, fileRoot));
+        all.add(new Case("plus sign", t -> value(t, "+1"), unreadable, fileRoot));
+        all.add(new Case("hexadecimal", t -> value(t, "0x10"), unreadable, fileRoot));
+        all.add(new Case("leading decimal point", t -> value(t, ".5"), unreadable, fileRoot));
+        all.add(new Case("2,000-digit number", t -> value(t, "9".repeat(2000)), unreadable, fileRoot));
+        Map<Target, Integer> invalid = s(422, 422, 422, 422, 422, 422, 422);
+        all.add(new Case("huge exponent 1e400", t -> value(t, "1e400"), invalid, slot));
+        all.add(new Case("30-digit integer", t -> value(t, "123456789012345678901234567890"), invalid, slot));
+        all.add(new Case("negative number", t -> value(t, "-1"), invalid, slot));
+        all.add(new Case("fraction", t -> value(t, "1.5"), invalid, slot));
 
         // -- wrong types where the value goes
-        all.add(new Case("boolean value", t -> value(t, "true"), s(422, 422, 422, 422), slot));
-        all.add(new Case("object value", t -> value(t, "{\"value\": 1}"), s(422, 422, 422, 422), slot));
-        all.add(new Case("array value", t -> value(t, "[1]"), s(422, 422, 422, 422), slot));
-        // PATCH: null resets thresholds.high to its default, a valid merge patch
-        all.add(new Case("null value", t -> value(t, "null"), s(NA, 422, 422, 422), slot));
-        // PUT ai-key and ingest: a string is what goes there ("0.8" is a well-formed key and a well-formed title)
-        all.add(new Case("number as a string", t -> value(t, "\"0.8\""), s(422, NA, 422, NA), slot));
+        all.add(new Case("boolean value", t -> value(t, "true"), invalid, slot));
+        all.add(new Case("object value", t -> value(t, "{\"value\": 1}"), invalid, slot));
+        all.add(new Case("array value", t -> value(t, "[1]"), invalid, slot));
+        // PATCH and preview: null resets thresholds.high to its default, a valid merge patch
+        all.add(new Case("null value", t -> value(t, "null"), s(NA, NA, 422, 422, 422, 422, 422), slot));
+        // PUT ai-key, ground truth and ingest: a string is what goes there ("0.8" is a well-formed key, listing id
+        // and title)
+        all.add(new Case("number as a string", t -> value(t, "\"0.8\""), s(422, 422, NA, 422, 422, NA, NA), slot));
         // ingest: an empty title is part of the file format (it scores 0 against any other title)
-        all.add(new Case("empty string", t -> value(t, "\"\""), s(422, 422, 422, NA), slot));
-        all.add(new Case("100 levels of nesting", t -> value(t, "[".repeat(100) + "]".repeat(100)),
-                s(400, 400, 400, 422), t -> t == Target.INGEST ? t.slot : null));
+        all.add(new Case("empty string", t -> value(t, "\"\""), s(422, 422, 422, 422, 422, 422, NA), slot));
+        all.add(new Case("100 levels of nesting", t -> value(t, "[".repeat(100) + "]".repeat(100)), unreadable,
+                t -> t == Target.INGEST ? t.slot : null));
         all.add(new Case("10,000 levels of nesting", t -> text(t, "{\"a\": " + "[".repeat(10_000)
-                + "]".repeat(10_000) + "}"), s(400, 400, 400, 422), fileRoot));
+                + "]".repeat(10_000) + "}"), unreadable, fileRoot));
 
         // -- sizes
-        all.add(new Case("10 MiB body", t -> value(t, "\"" + "x".repeat(TEN_MIB) + "\""), s(413, 413, 413, 413),
-                none));
+        // ground truth: its limit is 32 MiB (100,000 labelled listings are about 5 MiB), and a long string is a
+        // well-formed (unknown) listing id; its own limit is the case after these
+        all.add(new Case("10 MiB body", t -> value(t, "\"" + "x".repeat(TEN_MIB) + "\""),
+                s(413, 413, 413, 413, 413, NA, 413), none));
         all.add(new Case("10 MiB body, chunked (no Content-Length)", t -> value(t, "\"" + "x".repeat(TEN_MIB)
-                + "\"").asChunked(), s(413, 413, 413, 413), none));
+                + "\"").asChunked(), s(413, 413, 413, 413, 413, NA, 413), none));
         // ingest: 100 KiB is a small file there
-        all.add(new Case("100 KiB body", t -> value(t, "\"" + "x".repeat(100 * 1024) + "\""), s(413, 413, 413, NA),
+        all.add(new Case("100 KiB body", t -> value(t, "\"" + "x".repeat(100 * 1024) + "\""),
+                s(413, 413, 413, 413, 413, NA, NA), none));
+        Map<Target, Integer> tooLarge = s(413, 413, 413, 413, 413, 413, 413);
+        all.add(new Case("one byte over the endpoint's limit", t -> overLimit(t), tooLarge, none));
+        all.add(new Case("one byte over the endpoint's limit, chunked", t -> overLimit(t).asChunked(), tooLarge,
                 none));
 
         // -- encodings
         all.add(new Case("invalid UTF-8 byte 0xFF in a string", t -> valueBytes(t, new byte[] {'"', 'a',
-                (byte) 0xFF, 'b', '"'}), s(400, 400, 400, 422), fileRoot));
+                (byte) 0xFF, 'b', '"'}), unreadable, fileRoot));
         all.add(new Case("overlong UTF-8 encoding of '/'", t -> valueBytes(t, new byte[] {'"', 'a', (byte) 0xC0,
-                (byte) 0xAF, '"'}), s(400, 400, 400, 422), fileRoot));
+                (byte) 0xAF, '"'}), unreadable, fileRoot));
         all.add(new Case("truncated UTF-8 sequence", t -> valueBytes(t, new byte[] {'"', 'a', (byte) 0xE2,
-                (byte) 0x82, '"'}), s(400, 400, 400, 422), fileRoot));
+                (byte) 0x82, '"'}), unreadable, fileRoot));
         all.add(new Case("UTF-8 encoded surrogate", t -> valueBytes(t, new byte[] {'"', 'a', (byte) 0xED,
-                (byte) 0xA0, (byte) 0x80, '"'}), s(400, 400, 400, 422), fileRoot));
+                (byte) 0xA0, (byte) 0x80, '"'}), unreadable, fileRoot));
         all.add(new Case("Latin-1 body (ü as 0xFC)", t -> valueBytes(t, "\"Gr\u00fcn\"".getBytes(
-                StandardCharsets.ISO_8859_1)), s(400, 400, 400, 422), fileRoot));
+                StandardCharsets.ISO_8859_1)), unreadable, fileRoot));
         all.add(new Case("UTF-16 body with BOM", t -> bytes(t, t.valid().getBytes(StandardCharsets.UTF_16)),
-                s(400, 400, 400, 422), fileRoot));
+                unreadable, fileRoot));
         all.add(new Case("UTF-16LE body without BOM", t -> bytes(t, t.valid().getBytes(StandardCharsets.UTF_16LE)),
-                s(400, 400, 400, 422), fileRoot));
+                unreadable, fileRoot));
         all.add(new Case("UTF-8 byte order mark", t -> bytes(t, concat(new byte[] {(byte) 0xEF, (byte) 0xBB,
-                (byte) 0xBF}, utf8(t.valid()))), s(400, 400, 400, 422), fileRoot));
+                (byte) 0xBF}, utf8(t.valid()))), unreadable, fileRoot));
 
         // -- strings: control characters and broken Unicode where a text goes
-        all.add(new Case("unescaped newline in a string", t -> value(t, "\"a\nb\""), s(400, 400, 400, 422),
-                fileRoot));
-        all.add(new Case("escaped NUL in a text", t -> string(t, "\"a\\u0000b\""), s(422, 422, 422, 422),
+        all.add(new Case("unescaped newline in a string", t -> value(t, "\"a\nb\""), unreadable, fileRoot));
+        all.add(new Case("escaped NUL in a text", t -> string(t, "\"a\\u0000b\""), invalid, stringSlot));
+        all.add(new Case("lone high surrogate in a text", t -> string(t, "\"a\\ud800b\""), invalid, stringSlot));
+        all.add(new Case("lone low surrogate in a text", t -> string(t, "\"a\\udc00\""), invalid, stringSlot));
+        // ground truth and ingest: listings are scraped text, their ids too; a stray control character is stored
+        // and shown as text
+        all.add(new Case("escape (ESC) sequence in a name", t -> string(t, "\"a\\u001b[31mb\""),
+                s(422, 422, 422, 422, 422, NA, NA), stringSlot));
+        all.add(new Case("line break in a name", t -> string(t, "\"a\\nb\""), s(422, 422, 422, 422, 422, NA, NA),
                 stringSlot));
-        all.add(new Case("lone high surrogate in a text", t -> string(t, "\"a\\ud800b\""), s(422, 422, 422, 422),
-                stringSlot));
-        all.add(new Case("lone low surrogate in a text", t -> string(t, "\"a\\udc00\""), s(422, 422, 422, 422),
-                stringSlot));
-        // ingest: listings are scraped text; a stray control character in a title is stored and shown as text
-        all.add(new Case("escape (ESC) sequence in a name", t -> string(t, "\"a\\u001b[31mb\""), s(422, 422, 422, NA),
-                stringSlot));
-        all.add(new Case("line break in a name", t -> string(t, "\"a\\nb\""), s(422, 422, 422, NA), stringSlot));
 
         // -- hostile strings in names (rejected for another reason; the answer must carry them as data)
         for (String hostile : List.of("'; DROP TABLE config_settings; --", "<script>alert(1)</script>",
                 "\" OR 1=1 --", "a/b~c", "x".repeat(5_000))) {
             String label = hostile.length() > 40 ? "5,000-character name" : "name " + hostile;
-            all.add(new Case(label, t -> text(t, t.hostileBody(hostile)), s(422, 422, 422, 422),
-                    t -> t.hostilePointer(hostile)));
+            all.add(new Case(label, t -> text(t, t.hostileBody(hostile)), invalid, t -> t.hostilePointer(hostile)));
         }
 
         // -- keys
-        // ingest: the file format ignores keys it has no field for (the exports carry extra ones)
-        all.add(new Case("unknown top-level field", t -> text(t, "{\"zz_unknown\": 1, " + t.valid().substring(1)),
-                s(422, 422, 422, NA), t -> "#/zz_unknown"));
+        // ground truth and ingest: their file formats ignore keys they have no field for (the exports carry extra
+        // ones; truth.json may carry notes)
+        all.add(new Case("unknown top-level field", t -> text(t, "{\"zz_unknown\": 1" + (t.valid().equals("{}")
+                ? "}" : ", " + t.valid().substring(1))), s(422, 422, 422, 422, 422, NA, NA), t -> "#/zz_unknown"));
         all.add(new Case("unknown nested field", t -> text(t, "{\"thresholds\": {\"hihg\": 0.8}}"),
-                s(422, NA, NA, NA), t -> "#/thresholds/hihg"));
-        all.add(new Case("duplicate key", t -> text(t, duplicateKey(t)), s(400, 400, 400, 422), fileRoot));
+                s(422, 422, NA, NA, NA, NA, NA), t -> "#/thresholds/hihg"));
+        all.add(new Case("duplicate key", t -> text(t, duplicateKey(t)), unreadable, fileRoot));
         all.add(new Case("API key inside the document", t -> text(t, "{\"ai\": {\"api_key\": \"AIza-x\"}}"),
-                s(422, NA, NA, NA), t -> "#/ai/api_key"));
+                s(422, 422, NA, NA, NA, NA, NA), t -> "#/ai/api_key"));
+        // preview: ignores ai_api_key (a client may send back what GET /api/config gave it); only PATCH stores it
         all.add(new Case("ai_api_key of the wrong type", t -> text(t, "{\"ai_api_key\": 12345}"),
-                s(422, NA, NA, NA), t -> "#/ai_api_key"));
+                s(422, NA, NA, NA, NA, NA, NA), t -> "#/ai_api_key"));
 
         // -- content types
-        all.add(new Case("Content-Type text/plain", t -> valid(t).with("Content-Type", "text/plain"),
-                s(415, 415, 415, 415), none));
-        all.add(new Case("no Content-Type", t -> valid(t).with("Content-Type", null), s(415, 415, 415, 415), none));
+        Map<Target, Integer> unsupported = s(415, 415, 415, 415, 415, 415, 415);
+        all.add(new Case("Content-Type text/plain", t -> valid(t).with("Content-Type", "text/plain"), unsupported,
+                none));
+        all.add(new Case("no Content-Type", t -> valid(t).with("Content-Type", null), unsupported, none));
         all.add(new Case("JSON in ISO-8859-1", t -> valid(t).with("Content-Type",
-                "application/json; charset=ISO-8859-1"), s(415, 415, 415, 415), none));
+                "application/json; charset=ISO-8859-1"), unsupported, none));
+        all.add(new Case("JSON in UTF-16", t -> valid(t).with("Content-Type", "application/json; charset=utf-16"),
+                unsupported, none));
         all.add(new Case("form-urlencoded (cross-site form post)", t -> valid(t).with("Content-Type",
-                "application/x-www-form-urlencoded"), s(415, 415, 415, 415), none));
+                "application/x-www-form-urlencoded"), unsupported, none));
         all.add(new Case("multipart/form-data", t -> valid(t).with("Content-Type",
-                "multipart/form-data; boundary=xyz"), s(415, 415, 415, 415), none));
-        // PATCH takes a merge patch
+                "multipart/form-data; boundary=xyz"), unsupported, none));
+        // PATCH and preview take a merge patch
         all.add(new Case("application/merge-patch+json", t -> valid(t).with("Content-Type",
-                "application/merge-patch+json"), s(NA, 415, 415, 415), none));
-        all.add(new Case("application/jsonx", t -> valid(t).with("Content-Type", "application/jsonx"),
-                s(415, 415, 415, 415), none));
+                "application/merge-patch+json"), s(NA, NA, 415, 415, 415, 415, 415), none));
+        all.add(new Case("application/jsonx", t -> valid(t).with("Content-Type", "application/jsonx"), unsupported,
+                none));
 
         // -- cross-site requests (CSRF): refused before any handler
-        all.add(new Case("Origin of another site", t -> valid(t).with("Origin", "http://evil.example"),
-                s(403, 403, 403, 403, 403), none));
-        all.add(new Case("Sec-Fetch-Site: cross-site", t -> valid(t).with("Sec-Fetch-Site", "cross-site"),
-                s(403, 403, 403, 403, 403), none));
+        Map<Target, Integer> crossSite = s(403, 403, 403, 403, 403, 403, 403, 403);
+        all.add(new Case("Origin of another site", t -> valid(t).with("Origin", "http://evil.example"), crossSite,
+                none));
+        all.add(new Case("Sec-Fetch-Site: cross-site", t -> valid(t).with("Sec-Fetch-Site", "cross-site"), crossSite,
+                none));
 
-        // -- preconditions (ingest has none)
-        all.add(new Case("If-Match without quotes", t -> valid(t).with("If-Match", "3"), s(400, 400, 400, NA, 400),
+        // -- preconditions: only the config writes are versioned (preview, key test, ground truth import and ingest
+        // take no If-Match)
+        Map<Target, Integer> versioned = s(400, NA, 400, NA, 400, NA, NA, 400);
+        all.add(new Case("If-Match without quotes", t -> valid(t).with("If-Match", "3"), versioned, none));
+        all.add(new Case("If-Match with two tags", t -> valid(t).with("If-Match", "\"1\", \"2\""), versioned,
                 none));
-        all.add(new Case("If-Match with two tags", t -> valid(t).with("If-Match", "\"1\", \"2\""),
-                s(400, 400, 400, NA, 400), none));
-        all.add(new Case("stale If-Match", t -> valid(t).with("If-Match", "\"999\""), s(412, 412, 412, NA, 412),
-                none));
+        all.add(new Case("stale If-Match", t -> valid(t).with("If-Match", "\"999\""),
+                s(412, NA, 412, NA, 412, NA, NA, 412), none));
+        // preview: ignores updated_at like ai_api_key
         all.add(new Case("updated_at that is not a time", t -> text(t, "{\"updated_at\": \"yesterday\","
-                + " \"thresholds\": {\"high\": 0.81}}"), s(400, NA, NA, NA), none));
+                + " \"thresholds\": {\"high\": 0.81}}"), s(400, NA, NA, NA, NA, NA, NA), none));
         all.add(new Case("stale updated_at", t -> text(t, "{\"updated_at\": \"2001-01-01T00:00:00Z\","
-                + " \"thresholds\": {\"high\": 0.81}}"), s(409, NA, NA, NA), none));
+                + " \"thresholds\": {\"high\": 0.81}}"), s(409, NA, NA, NA, NA, NA, NA), none));
 
         // -- methods
+        Map<Target, Integer> notAllowed = s(405, 405, 405, 405, 405, 405, 405, 405);
         all.add(new Case("another method", t -> valid(t).withMethod(switch (t) {
-            case PATCH_CONFIG, ROLLBACK, INGEST -> "PUT";
+            case PATCH_CONFIG, PREVIEW, ROLLBACK, GROUND_TRUTH, INGEST -> "PUT";
             case PUT_KEY, DELETE_KEY -> "POST";
-        }), s(405, 405, 405, 405, 405), none));
-        all.add(new Case("TRACE", t -> valid(t).withMethod("TRACE"), s(405, 405, 405, 405, 405), none));
-        all.add(new Case("unknown method BREW", t -> valid(t).withMethod("BREW"), s(405, 405, 405, 405, 405), none));
+            case KEY_TEST -> "GET";
+        }), notAllowed, none));
+        all.add(new Case("TRACE", t -> valid(t).withMethod("TRACE"), notAllowed, none));
+        all.add(new Case("unknown method BREW", t -> valid(t).withMethod("BREW"), notAllowed, none));
 
-        // -- the upload's name and query (config writes take no query)
+        // -- query parameters (the config API's writes take none and do not look at the query)
+        all.add(new Case("unknown query parameter", t -> valid(t).withQuery("nmae=x.json"),
+                s(NA, 400, NA, 400, NA, 400, 400), t -> "nmae"));
         all.add(new Case("upload name with a path", t -> valid(t).with("X-File-Name", "../up_01.json"),
-                s(NA, NA, NA, 400), t -> "name"));
-        all.add(new Case("upload without a name", t -> valid(t).with("X-File-Name", null), s(NA, NA, NA, 400),
-                t -> "name"));
-        all.add(new Case("upload with an unknown query parameter", t -> {
-            Request r = valid(t);
-            return new Request(r.method(), r.path() + "?nmae=x.json", r.headers(), r.body(), false);
-        }, s(NA, NA, NA, 400), t -> "nmae"));
+                s(NA, NA, NA, NA, NA, NA, 400), t -> "name"));
+        all.add(new Case("upload without a name", t -> valid(t).with("X-File-Name", null),
+                s(NA, NA, NA, NA, NA, NA, 400), t -> "name"));
+        Map<Target, Integer> previewOnly = s(NA, 400, NA, NA, NA, NA, NA);
+        for (String bad : List.of("0", "50001", "-1", "abc", "1.5", "", "1e3", "%2B5", "5%20",
+                "99999999999999999999", "5&listings=6")) {
+            all.add(new Case("listings=" + bad, t -> valid(t).withQuery("listings=" + bad), previewOnly, listings));
+        }
         return all;
     }
 
     private static String duplicateKey(Target t) {
         return switch (t) {
-            case PATCH_CONFIG -> "{\"thresholds\": {\"high\": 0.81, \"high\": 0.82}}";
-            case PUT_KEY -> "{\"api_key\": \"AIza-a\", \"api_key\": \"AIza-b\"}";
+            case PATCH_CONFIG, PREVIEW -> "{\"thresholds\": {\"high\": 0.81, \"high\": 0.82}}";
+            case PUT_KEY, KEY_TEST -> "{\"api_key\": \"AIza-a\", \"api_key\": \"AIza-b\"}";
             case ROLLBACK -> "{\"version\": 1, \"version\": 2}";
+            case GROUND_TRUTH -> "{\"pairs\": [[\"a\", \"b\"]], \"pairs\": [[\"c\", \"d\"]]}";
             case INGEST -> "{\"events\": [{\"id\": \"dup-1\", \"id\": \"dup-2\", \"title\": \"Maifest\","
                     + " \"source_type\": \"terminliste\"}]}";
             case DELETE_KEY -> throw new IllegalStateException("no body");
         };
     }
 
-    private static Map<Target, Integer> s(int patch, int putKey, int rollback, int ingest) {
-        return s(patch, putKey, rollback, ingest, NA);
+    /** The target's body with a string value long enough to make it exactly one byte over its limit. */
+    private static Request overLimit(Target t) {
+        int around = utf8(t.body("\"\"")).length;
+        return value(t, "\"" + "x".repeat(t.maxBytes + 1 - around) + "\"");
     }
 
-    private static Map<Target, Integer> s(int patch, int putKey, int rollback, int ingest, int deleteKey) {
+    /** Statuses of the endpoints with a body, in the order of {@link Target}; the DELETE takes none. */
+    private static Map<Target, Integer> s(int patch, int preview, int putKey, int keyTest, int rollback, int truth,
+                                          int ingest) {
+        return s(patch, preview, putKey, keyTest, rollback, truth, ingest, NA);
+    }
+
+    private static Map<Target, Integer> s(int patch, int preview, int putKey, int keyTest, int rollback, int truth,
+                                          int ingest, int deleteKey) {
         Map<Target, Integer> m = new EnumMap<>(Target.class);
         m.put(Target.PATCH_CONFIG, patch);
+        m.put(Target.PREVIEW, preview);
         m.put(Target.PUT_KEY, putKey);
+        m.put(Target.KEY_TEST, keyTest);
         m.put(Target.ROLLBACK, rollback);
+        m.put(Target.GROUND_TRUTH, truth);
         m.put(Target.INGEST, ingest);
         m.put(Target.DELETE_KEY, deleteKey);
         return m;

@@ -14,7 +14,7 @@ import java.util.Set;
  * inside each entity. The labelled listings are every id the document names; any other pair of two labelled
  * listings counts as different (closed world: a predicted pair that is not true is a false positive, unlike B §12,
  * which ignored unlabelled predictions). Other top-level keys are ignored. An id in two entities, a pair of one id,
- * or a wrong type is an error.
+ * a wrong type or an id no listing can have (NUL, an unpaired surrogate) is an error.
  *
  * @param pairs                the true pairs
  * @param listings             every labelled listing id
@@ -123,12 +123,32 @@ public record GroundTruth(Set<IdPair> pairs, Set<String> listings, int pairsOuts
             if (!(id instanceof String text) || text.isEmpty()) {
                 throw new GroundTruthException(at + "/" + i, "must be a non-empty string (a listing id)");
             }
+            if (!storable(text)) {
+                throw new GroundTruthException(at + "/" + i, "must be a listing id: no NUL (U+0000) and no unpaired"
+                        + " surrogate, which no input file's id can hold");
+            }
             if (ids.contains(text)) {
                 throw new GroundTruthException(at, "lists \"" + text + "\" twice");
             }
             ids.add(text);
         }
         return ids;
+    }
+
+    /** Text PostgreSQL can store and that is Unicode (the input files' rule for ids). */
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 6901 escaping of a key inside a pointer. */

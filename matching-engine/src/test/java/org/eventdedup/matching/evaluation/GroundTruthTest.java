@@ -35,7 +35,10 @@ class GroundTruthTest {
                 {Map.of("pairs", List.of(List.of("a"))), "/pairs/0", "must hold two different ids"},
                 {Map.of("pairs", List.of(List.of("a", ""))), "/pairs/0/1", "non-empty string"},
                 {Map.of("entities", List.of()), "/entities", "must be an object"},
-                {Map.of("entities", Map.of("E/1", "a")), "/entities/E~11", "must be an array"}};
+                {Map.of("entities", Map.of("E/1", "a")), "/entities/E~11", "must be an array"},
+                {Map.of("pairs", List.of(List.of("a", "b\u0000"))), "/pairs/0/1", "no NUL"},
+                {Map.of("entities", Map.of("E", List.of("a", "\ud800b"))), "/entities/E/1", "unpaired surrogate"},
+                {Map.of("pairs", List.of(List.of("\udc00", "b"))), "/pairs/0/0", "unpaired surrogate"}};
         for (Object[] c : cases) {
             assertThatThrownBy(() -> GroundTruth.fromTree(c[0])).as(String.valueOf(c[0]))
                     .isInstanceOfSatisfying(GroundTruthException.class, e -> {
@@ -43,6 +46,12 @@ class GroundTruthTest {
                         assertThat(e.problem()).contains((String) c[2]);
                     });
         }
+    }
+
+    @Test
+    void ids_with_any_other_text_are_listing_ids() {
+        GroundTruth truth = GroundTruth.fromTree(Map.of("pairs", List.of(List.of("a\u001b[31m\nb", "\ud83c\udf89"))));
+        assertThat(truth.listings()).containsExactlyInAnyOrder("a\u001b[31m\nb", "\ud83c\udf89");
     }
 
     @Test

@@ -11,16 +11,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eventdedup.worker.input.StrictUtf8;
 
 /**
  * JSON object bodies, read as the config API reads them: media type (415), size by Content-Length and by the bytes
- * read (413), strict syntax — duplicate keys, trailing content, NaN are errors — and decimals kept exact as
- * {@link java.math.BigDecimal} (400), "must be an object" (400). Messages never quote the body.
+ * read (413), UTF-8 without a byte order mark ({@link StrictUtf8}), strict syntax — duplicate keys, trailing content,
+ * NaN are errors — and decimals kept exact as {@link java.math.BigDecimal} (400), "must be an object" (400). Messages
+ * never quote the body nor name the parser's classes and settings.
  */
 final class JsonBodies {
     static final Set<String> JSON = Set.of("application/json");
@@ -44,11 +48,30 @@ final class JsonBodies {
         if (body.length == 0) {
             throw WorkerProblem.badRequest("The request body is empty; a JSON object is required.");
         }
+        return parseObject(body);
+    }
+
+    /** For endpoints that need no body: none at all is an empty object; a body present is read as usual. */
+    Map<String, Object> readOptionalObject(Context ctx, Set<String> mediaTypes, int maxBytes) {
+        byte[] body = readBytes(ctx, maxBytes);
+        if (body.length == 0) {
+            return Map.of();
+        }
+        checkContentType(ctx.header("Content-Type"), mediaTypes);
+        return parseObject(body);
+    }
+
+    private Map<String, Object> parseObject(byte[] body) {
+        if (StrictUtf8.startsWithByteOrderMark(body)) {
+            throw WorkerProblem.badRequest("The request body starts with a byte order mark; send UTF-8 without one.");
+        }
         Object parsed;
-        try {
-            parsed = mapper.readValue(body, Object.class);
+        try (Reader reader = StrictUtf8.reader(body)) {
+            parsed = mapper.readValue(reader, Object.class);
         } catch (JsonProcessingException e) {
             throw WorkerProblem.badRequest(describe(e));
+        } catch (CharacterCodingException e) {
+            throw WorkerProblem.badRequest("The request body is not valid UTF-8.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,7 +25,8 @@ import org.eventdedup.worker.preview.ImpactReport;
  *       a sample, current vs candidate ({@link ImpactPreview}); invalid candidates get the PATCH's 422;</li>
  *   <li>{@code GET /api/ground-truth}, {@code POST /api/ground-truth} — the stored labels; an import replaces them;
  *       </li>
- *   <li>{@code POST /api/config/ai-key/test} — the smallest Gemini call with the stored key.</li>
+ *   <li>{@code POST /api/config/ai-key/test} — the smallest Gemini call with the stored key; no body, or an empty
+ *       JSON object.</li>
  * </ul>
  */
 public final class PreviewHttpRoutes implements Consumer<Javalin> {
@@ -117,21 +118,33 @@ public final class PreviewHttpRoutes implements Consumer<Javalin> {
 
     private void testKey(Context ctx) {
         new QueryParameters(ctx.queryParamMap(), Set.of());
+        // the test always uses the stored key: a key (or anything else) in the body would be silently ignored
+        Map<String, Object> body = bodies.readOptionalObject(ctx, JsonBodies.JSON, MAX_PATCH_BYTES);
+        if (!body.isEmpty()) {
+            List<Map<String, Object>> errors = body.keySet().stream().map(key -> {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("pointer", "#/" + key.replace("~", "~0").replace("/", "~1"));
+                error.put("detail", "is not a field of this request");
+                return error;
+            }).toList();
+            throw WorkerProblem.invalidBody("The key test takes no fields: it tests the stored key (store another"
+                    + " one with PUT /api/config/ai-key first).", errors);
+        }
         GeminiKeyCheck.Result result;
         try {
             result = keyCheck.test();
         } catch (GeminiKeyCheck.NoKeyException e) {
             throw WorkerProblem.conflict(e.getMessage());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", result.ok());
-        body.put("model", result.model());
-        body.put("latency_ms", result.latencyMs());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("ok", result.ok());
+        answer.put("model", result.model());
+        answer.put("latency_ms", result.latencyMs());
         if (!result.ok()) {
-            body.put("status", result.status());
-            body.put("message", result.message());
+            answer.put("status", result.status());
+            answer.put("message", result.message());
         }
-        send(ctx, 200, body);
+        send(ctx, 200, answer);
     }
 
     /**

@@ -7,13 +7,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -61,15 +57,11 @@ public final class InputFileParser {
      */
     public ParsedFile parse(String fileName, byte[] content, long firstIngestionOrder) throws InputFileException {
         JsonNode root;
-        if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-                && (content[2] & 0xFF) == 0xBF) {
+        if (StrictUtf8.startsWithByteOrderMark(content)) {
             throw new InputFileException(fileName, List.of(InputProblem.ofFile("",
                     "Invalid JSON: the file starts with a byte order mark; save it as UTF-8 without one")));
         }
-        // read as UTF-8 strictly: Jackson on bytes would guess UTF-16/32 and accept overlong sequences
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8
-                .newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+        try (Reader reader = StrictUtf8.reader(content)) {
             root = JSON.readTree(reader);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""

@@ -141,6 +141,10 @@ class PreviewHttpRoutesIT {
         }
         assertThat(post("/api/ground-truth", "{\"pairs\": [").status()).isEqualTo(400);
         assertThat(post("/api/ground-truth", "[]").status()).isEqualTo(400);
+        // an id no listing can have: PostgreSQL cannot even compare a NUL
+        Response nul = post("/api/ground-truth", "{\"pairs\": [[\"a\\u0000\", \"b\"]]}");
+        assertThat(nul.status()).as(nul.body()).isEqualTo(422);
+        assertThat(nul.list("errors").get(0)).containsEntry("pointer", "#/pairs/0/0");
         assertThat(api.send("POST", "/api/ground-truth", "text/plain", BodyPublishers.ofString("{}"),
                 "Authorization", AUTH).status()).isEqualTo(415);
         assertThat(get("/api/ground-truth").json()).containsEntry("pairs", 1).containsEntry("listings", 2);
@@ -276,6 +280,23 @@ class PreviewHttpRoutesIT {
                 "Authorization", AUTH).status()).isEqualTo(415);
     }
 
+    @Test
+    void bodies_are_utf8_without_a_byte_order_mark() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'};
+        byte[] overlong = {'{', '"', 'a', (byte) 0xC0, (byte) 0xAF, '"', ':', '1', '}'};
+        byte[] utf16 = "{\"pairs\": [[\"a\", \"b\"]]}".getBytes(StandardCharsets.UTF_16LE);
+        for (String path : List.of("/api/config/preview", "/api/ground-truth", "/api/config/ai-key/test")) {
+            for (byte[] body : List.of(bom, overlong, utf16)) {
+                Response r = api.send("POST", path, "application/json", BodyPublishers.ofByteArray(body),
+                        "Authorization", AUTH);
+                assertThat(r.status()).as(path + " " + r.body()).isEqualTo(400);
+                assertThat(r.body()).as(path).containsAnyOf("byte order mark", "not valid UTF-8",
+                        "not valid JSON").doesNotContainIgnoringCase("jackson");
+            }
+        }
+        assertThat(get("/api/ground-truth").json()).containsEntry("imported_at", null);
+    }
+
     // ---- key test
 
     @Test
@@ -307,7 +328,11 @@ class PreviewHttpRoutesIT {
         Response blocked = post("/api/config/ai-key/test", null);
         assertThat(blocked.json()).containsEntry("ok", false).containsEntry("status", 403)
                 .containsEntry("message", "Key [redacted] is blocked");
-        for (Response r : List.of(none, ok, rejected, blocked)) {
+        // the test is of the stored key: a key in the body is refused, not silently ignored
+        Response other = post("/api/config/ai-key/test", "{\"api_key\": \"AIza-another\"}");
+        assertThat(other.status()).as(other.body()).isEqualTo(422);
+        assertThat(other.list("errors").get(0)).containsEntry("pointer", "#/api_key");
+        for (Response r : List.of(none, ok, rejected, blocked, other)) {
             assertThat(r.body()).doesNotContain(KEY);
         }
         assertThat(gemini.requests()).hasSize(3);
