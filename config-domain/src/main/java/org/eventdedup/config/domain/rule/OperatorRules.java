@@ -37,6 +37,15 @@ public final class OperatorRules {
             return List.of(new Violation("/password", "must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH
                     + " characters, got " + length));
         }
+        // hashed as UTF-8, where an unpaired surrogate becomes '?': "a\ud800b" would also open with "a?b"
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return List.of(new Violation("/password", "must be Unicode text (found an unpaired surrogate)"));
+            }
+        }
         return List.of();
     }
 

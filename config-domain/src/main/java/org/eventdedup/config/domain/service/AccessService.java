@@ -202,7 +202,9 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
         if (retryAfter > 0) {
             throw AccessException.rateLimited(retryAfter);
         }
-        Optional<StoredOperator> stored = name == null || name.isEmpty() ? Optional.empty() : operators.find(name);
+        // a name no operator can have (NUL, control characters, 5,000 characters) is unknown without asking the
+        // database, which could not even compare a NUL
+        Optional<StoredOperator> stored = possibleName(name) ? operators.find(name) : Optional.empty();
         boolean matches;
         if (stored.isEmpty()) {
             hasher.verify(password, decoyHash());
@@ -276,6 +278,9 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
         if (!violations.isEmpty()) {
             throw ConfigException.invalid(violations);
         }
+        if (!possibleName(name)) {
+            throw notFound(name);
+        }
         String hash = change.password() == null ? null : hasher.hash(change.password());
         OperatorRepository.UpdateResult result = operators.update(name, change.role(), change.disabled(), hash);
         switch (result.outcome()) {
@@ -303,6 +308,10 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
         }
         Operator admin = new Operator(name, Role.ADMIN, false, clock.instant(), null);
         return operators.insertIfNone(new StoredOperator(admin, hasher.hash(password)));
+    }
+
+    private static boolean possibleName(String name) {
+        return name != null && Operator.NAME.matcher(name).matches();
     }
 
     private static AccessException notFound(String name) {

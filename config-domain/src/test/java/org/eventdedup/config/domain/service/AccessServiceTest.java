@@ -103,6 +103,17 @@ class AccessServiceTest {
         }
 
         @Test
+        void a_name_no_operator_can_have_fails_like_an_unknown_one_and_costs_a_verification_too() {
+            for (String name : List.of("ed\u0000", "e\u001bd", "e".repeat(5000), "")) {
+                int before = hasher.verifications();
+                assertThat(code(() -> service.login(name, EDITOR_PASSWORD, name.isEmpty() ? HERE : "10.0.0." + name
+                        .length()))).as(name).isEqualTo(AccessException.Code.INVALID_CREDENTIALS);
+                assertThat(hasher.verifications()).as(name).isEqualTo(before + 1);
+                assertThat(service.authenticateBasic(name, EDITOR_PASSWORD, "10.1.0." + name.length())).isEmpty();
+            }
+        }
+
+        @Test
         void an_unknown_name_costs_a_verification_like_a_wrong_password() {
             int before = hasher.verifications();
             code(() -> service.login("nobody", EDITOR_PASSWORD, HERE));
@@ -427,6 +438,13 @@ class AccessServiceTest {
                     .containsExactly("/name");
             assertThat(violationPaths(() -> service.add("ok", Role.VIEWER, SecretString.of("p".repeat(1025)))))
                     .containsExactly("/password");
+            // hashed as UTF-8, an unpaired surrogate would become '?'
+            assertThat(violationPaths(() -> service.add("ok", Role.VIEWER, SecretString.of("abcd\ud800efgh"))))
+                    .containsExactly("/password");
+            assertThat(violationPaths(() -> service.change("ed", OperatorChange.password(
+                    SecretString.of("abcdefgh\udc00"))))).containsExactly("/password");
+            assertThat(service.add("emoji", Role.VIEWER, SecretString.of("\ud83c\udf89".repeat(8))).name())
+                    .isEqualTo("emoji");
             assertThat(violationPaths(() -> service.change("ed", new OperatorChange(null, null, null))))
                     .containsExactly("/");
             assertThat(service.add("a.b_c-d@e", Role.VIEWER, SecretString.of("12345678")).name())
@@ -459,6 +477,9 @@ class AccessServiceTest {
         @Test
         void an_unknown_operator_is_not_found() {
             assertThat(code(() -> service.change("nobody", OperatorChange.disabled(true))))
+                    .isEqualTo(AccessException.Code.OPERATOR_NOT_FOUND);
+            // a name no operator can have is not looked up (PostgreSQL cannot even compare a NUL)
+            assertThat(code(() -> service.change("ed\u0000", OperatorChange.disabled(true))))
                     .isEqualTo(AccessException.Code.OPERATOR_NOT_FOUND);
         }
 
