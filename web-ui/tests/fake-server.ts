@@ -28,6 +28,14 @@ export class FakeServer {
   /** answers the next PATCH with this problem instead of saving */
   nextPatchProblem: Problem | null = null;
   runs: Json | null = null;
+  /** Operators by name; null: a server from before sign-in existed (the auth routes answer 404). */
+  operators: Record<string, { password: string; role: string }> | null = null;
+  signedIn: string | null = null;
+  loginFailures = 0;
+  /** What POST /api/config/preview answers: a body (200) or a problem. */
+  previewAnswer: Json = null;
+  previewProblem: Problem | null = null;
+  events: JsonObject[] = [];
 
   readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(String(input), 'http://ui.test');
@@ -70,10 +78,58 @@ export class FakeServer {
     this.history.unshift({ version: this.version, updated_at: `2026-01-0${Math.min(this.version, 9)}T10:00:00Z`, updated_by: who, changes });
   }
 
+  /** Switches sign-in on with these operators (password = name + "-pw"), nobody signed in. */
+  withOperators(roles: Record<string, string>): this {
+    this.operators = Object.fromEntries(Object.entries(roles).map(([name, role]) => [name, { password: `${name}-pw`, role }]));
+    return this;
+  }
+
+  private auth(route: string, body: Json | undefined): Response | null {
+    if (!route.includes(' /api/auth/')) {
+      return this.operators && !this.signedIn ? problem(401, { type: 'https://event-dedup/problems/unauthenticated', detail: 'sign in first' }) : null;
+    }
+    if (!this.operators) return problem(404, { detail: 'no route' });
+    if (route === 'POST /api/auth/login' && isObject(body)) {
+      const who = this.operators[String(body.username)];
+      if (this.loginFailures >= 5) {
+        return new Response(JSON.stringify({ status: 429, title: 'Too Many Requests' }), { status: 429, headers: { 'Retry-After': '30' } });
+      }
+      if (!who || who.password !== body.password) {
+        this.loginFailures++;
+        return problem(401, { detail: 'invalid username or password' });
+      }
+      this.signedIn = String(body.username);
+      return json(200, { name: this.signedIn, role: who.role });
+    }
+    if (route === 'POST /api/auth/logout') {
+      this.signedIn = null;
+      return new Response(null, { status: 204 });
+    }
+    if (route === 'GET /api/auth/me') {
+      return this.signedIn ? json(200, { name: this.signedIn, role: this.operators[this.signedIn].role }) : problem(401, { detail: 'sign in first' });
+    }
+    return problem(404, { detail: 'no route' });
+  }
+
   private handle(method: string, url: URL, headers: Record<string, string>, body: Json | undefined): Response {
     const ifMatch = headers['If-Match'];
     const stale = ifMatch !== undefined && ifMatch !== `"${this.version}"`;
     const route = `${method} ${url.pathname}`;
+    const denied = this.auth(route, body);
+    if (denied) return denied;
+    if (route === 'POST /api/config/preview') {
+      if (this.previewProblem) return problem(this.previewProblem.status ?? 422, this.previewProblem);
+      return this.previewAnswer === null ? problem(404, {}) : json(200, this.previewAnswer);
+    }
+    if (route === 'GET /api/canonical-events') {
+      const q = url.searchParams.get('q')?.toLowerCase() ?? '';
+      const items = this.events.filter((e) => String(e.title).toLowerCase().includes(q));
+      return json(200, { total: items.length, limit: 25, offset: 0, items });
+    }
+    if (method === 'GET' && url.pathname.startsWith('/api/canonical-events/')) {
+      const found = this.events.find((e) => String(e.id) === url.pathname.split('/').pop());
+      return found ? json(200, found) : problem(404, { detail: 'no such event' });
+    }
     if (route === 'GET /api/config') return json(200, this.view());
     if (route === 'GET /api/config/schema') return json(200, schema as unknown as Json);
     if (route === 'GET /api/config/defaults') return json(200, { ...clone(defaults), version: 0, source: 'file' });

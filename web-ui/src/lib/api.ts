@@ -1,14 +1,29 @@
-import type { ConfigView, HistoryEntry, Json, JsonObject, Problem, RunSummary, SchemaNode } from './types';
+import type {
+  CanonicalEventDetail,
+  CanonicalEventPage,
+  ConfigView,
+  HistoryEntry,
+  Json,
+  JsonObject,
+  Operator,
+  Preview,
+  Problem,
+  RunSummary,
+  SchemaNode,
+} from './types';
 
 /** A non-2xx answer; `problem` holds the problem+json body when the server sent one. */
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
+  /** Seconds from a 429's Retry-After header, when it sent one. */
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, problem: Problem) {
+  constructor(status: number, problem: Problem, retryAfter?: number) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
     this.status = status;
     this.problem = problem;
+    this.retryAfter = retryAfter;
     this.name = 'ApiError';
   }
 
@@ -48,14 +63,66 @@ export function toConfigView(body: JsonObject): ConfigView {
 
 type Fetch = typeof fetch;
 
+/** Filter values of GET /api/canonical-events; empty ones are left out of the query. */
+export interface EventQuery {
+  q?: string;
+  city?: string;
+  date_from?: string;
+  date_to?: string;
+  limit?: number;
+  offset?: number;
+}
+
 /** The typed client of the config API (contract §2). One instance per page; it holds no state of its own. */
 export class ConfigApi {
   private readonly fetcher: Fetch;
   private readonly base: string;
+  private readonly signedOutListeners = new Set<() => void>();
 
   constructor(fetcher: Fetch = (input, init) => fetch(input, init), base = '') {
     this.fetcher = fetcher;
     this.base = base;
+  }
+
+  /** Called whenever the server answers 401 (session expired or never there); returns the unsubscribe. */
+  onSignedOut(listener: () => void): () => void {
+    this.signedOutListeners.add(listener);
+    return () => this.signedOutListeners.delete(listener);
+  }
+
+  /** The signed-in operator; null when the server has no sign-in at all (404: an older server). 401 throws. */
+  async me(): Promise<Operator | null> {
+    try {
+      return await this.json<Operator>('GET', '/api/auth/me');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  login(username: string, password: string): Promise<Operator> {
+    return this.json<Operator>('POST', '/api/auth/login', { username, password });
+  }
+
+  async logout(): Promise<void> {
+    await this.send('POST', '/api/auth/logout');
+  }
+
+  /** What the candidate (the current config with this merge patch) would change on the stored listings. */
+  preview(patch: JsonObject): Promise<Preview> {
+    return this.json<Preview>('POST', '/api/config/preview', patch, { 'Content-Type': 'application/merge-patch+json' });
+  }
+
+  canonicalEvents(query: EventQuery): Promise<CanonicalEventPage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    return this.json<CanonicalEventPage>('GET', `/api/canonical-events?${params}`);
+  }
+
+  canonicalEvent(id: number): Promise<CanonicalEventDetail> {
+    return this.json<CanonicalEventDetail>('GET', `/api/canonical-events/${encodeURIComponent(id)}`);
   }
 
   async config(): Promise<ConfigView> {
@@ -128,7 +195,11 @@ export class ConfigApi {
     } catch (e) {
       throw new NetworkError(e);
     }
-    if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+    if (!response.ok) {
+      if (response.status === 401 && path !== '/api/auth/login') this.signedOutListeners.forEach((l) => l());
+      const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+      throw new ApiError(response.status, await problemOf(response), Number.isFinite(retryAfter) ? retryAfter : undefined);
+    }
     return response;
   }
 }

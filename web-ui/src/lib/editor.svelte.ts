@@ -2,7 +2,7 @@ import { ApiError, NetworkError, type ConfigApi } from './api';
 import { fillNullables, fromDraft, toDraft } from './draft';
 import { applyMergePatch, clone, createMergePatch, getAt, isObject, patchLeaves, segments, setAt } from './json';
 import { schemaAt } from './schema';
-import type { ConfigView, HistoryEntry, Json, JsonObject, SchemaNode } from './types';
+import type { ConfigView, HistoryEntry, Json, JsonObject, Preview, SchemaNode } from './types';
 
 export interface Notice {
   kind: 'success' | 'error' | 'info';
@@ -39,6 +39,11 @@ export class ConfigEditor {
   saving = $state(false);
   notice: Notice | null = $state(null);
   conflict: Conflict | null = $state(null);
+  /** The last impact preview, what it was asked for (the patch as JSON, against which saved version). */
+  preview: Preview | null = $state.raw(null);
+  previewing = $state(false);
+  private previewedPatch = $state('');
+  private previewedVersion = $state(-1);
 
   readonly parsed = $derived.by(() => {
     const errors: Record<string, string> = {};
@@ -50,6 +55,17 @@ export class ConfigEditor {
   readonly changed = $derived(patchLeaves(this.patch));
   readonly clientErrors = $derived(this.parsed.errors);
   readonly isDirty = $derived(this.patch !== undefined);
+  /** The draft or the saved version moved on since the preview: its figures describe another candidate. */
+  readonly previewStale = $derived(
+    this.preview !== null &&
+      (this.previewedVersion !== this.base.version || this.previewedPatch !== JSON.stringify(this.patch ?? {})),
+  );
+  /** F1 candidate minus current in the last preview against this saved version; null without ground truth. */
+  readonly f1Delta = $derived.by(() => {
+    const p = this.preview;
+    if (!p || this.previewedVersion !== this.base.version || !p.current.quality || !p.candidate.quality) return null;
+    return p.candidate.quality.f1 - p.current.quality.f1;
+  });
 
   private readonly api: ConfigApi;
   readonly schema: SchemaNode;
@@ -127,6 +143,37 @@ export class ConfigEditor {
     }
   }
 
+  /** Asks the server what the draft would change (never saves); the comparison lands in `preview`. */
+  async runPreview(): Promise<boolean> {
+    const invalid = Object.keys(this.clientErrors);
+    if (invalid.length > 0) {
+      this.notice = { kind: 'error', text: `${count(invalid.length, 'field needs', 'fields need')} attention before a preview.` };
+      focusField(invalid[0]);
+      return false;
+    }
+    if (this.previewing) return false;
+    const patch = this.patch ?? {};
+    const version = this.base.version;
+    this.previewing = true;
+    try {
+      const preview = await this.api.preview(patch);
+      this.preview = preview;
+      this.previewedPatch = JSON.stringify(patch);
+      this.previewedVersion = version;
+      if (this.notice?.kind === 'error') this.notice = null;
+      return true;
+    } catch (e) {
+      await this.failed(e, 'preview');
+      return false;
+    } finally {
+      this.previewing = false;
+    }
+  }
+
+  closePreview(): void {
+    this.preview = null;
+  }
+
   async setApiKey(key: string): Promise<boolean> {
     return this.keyChange(() => this.api.setApiKey(key, this.base.version), 'The API key is stored.');
   }
@@ -200,8 +247,9 @@ export class ConfigEditor {
     return true;
   }
 
-  private async failed(e: unknown, what: 'save' | 'key'): Promise<void> {
-    if (e instanceof ApiError && e.isConflict) {
+  private async failed(e: unknown, what: 'save' | 'key' | 'preview'): Promise<void> {
+    const verb = what === 'save' ? 'Not saved' : what === 'preview' ? 'No preview' : 'The key was not changed';
+    if (what !== 'preview' && e instanceof ApiError && e.isConflict) {
       this.notice = {
         kind: 'error',
         text: 'Not saved: someone else saved first. Your edits are kept.',
@@ -213,19 +261,20 @@ export class ConfigEditor {
       }
       return;
     }
-    if (e instanceof ApiError && e.status === 422 && e.problem.errors) {
+    // PATCH names the fields in `errors`; accept `violations` (the preview contract's word) the same way
+    const list = e instanceof ApiError ? (e.problem.errors ?? e.problem.violations) : undefined;
+    if (e instanceof ApiError && e.status === 422 && list) {
       const errors: Record<string, string> = {};
-      for (const { pointer, detail } of e.problem.errors) {
+      for (const { pointer, detail } of list) {
         const key = pointer.replace(/^#/, '');
         errors[key] = errors[key] ? `${errors[key]} ${detail}` : detail;
       }
       this.serverErrors = errors;
-      const n = e.problem.errors.length;
-      this.notice = { kind: 'error', text: `Not saved: the server found ${count(n, 'problem', 'problems')}. See the marked ${n === 1 ? 'field' : 'fields'}.` };
+      const n = list.length;
+      this.notice = { kind: 'error', text: `${verb}: the server found ${count(n, 'problem', 'problems')}. See the marked ${n === 1 ? 'field' : 'fields'}.` };
       focusField(Object.keys(errors)[0]);
       return;
     }
-    const verb = what === 'save' ? 'Not saved' : 'The key was not changed';
     this.notice = { kind: 'error', text: `${verb}: ${messageOf(e)}` };
   }
 

@@ -55,6 +55,7 @@ export interface Problem {
   status?: number;
   detail?: string;
   errors?: { pointer: string; detail: string }[];
+  violations?: { pointer: string; detail: string }[];
   current_version?: number;
 }
 
@@ -83,3 +84,135 @@ export const RUN_COUNTS = [
   'flagged',
 ] as const;
 export type RunCount = (typeof RUN_COUNTS)[number];
+
+/** Operator roles (contract §1), in order: viewer < editor < admin. */
+export type Role = 'viewer' | 'editor' | 'admin';
+
+/** GET /api/auth/me and POST /api/auth/login. */
+export interface Operator {
+  name: string;
+  role: Role;
+}
+
+export type Decision = 'match' | 'ambiguous' | 'no_match';
+
+export interface Signals {
+  date: number | null;
+  geo: number | null;
+  title: number | null;
+  description: number | null;
+}
+
+export interface Quality {
+  precision: number;
+  recall: number;
+  f1: number;
+  labelled_pairs: number;
+}
+
+export interface AiForecast {
+  enabled: boolean;
+  pairs_in_window: number;
+  avg_input_tokens: number;
+  avg_output_tokens: number;
+  tokens_source: 'measured' | 'estimate';
+  cost_per_run: number;
+  currency: string;
+}
+
+/** One config's results on the preview sample (contract §2 "Side"). */
+export interface PreviewSide {
+  version: number | null;
+  counts: Record<Decision, number>;
+  clusters: number;
+  flagged_clusters: number;
+  canonical_events: number;
+  quality: Quality | null;
+  histogram: { min: number; max: number; counts: number[] };
+  thresholds: { low: number; high: number; title_veto: number };
+  ai: AiForecast;
+}
+
+export interface PairListing {
+  id: string;
+  title: string;
+  source: string;
+}
+
+export interface PairOutcome {
+  decision: Decision;
+  score: number;
+  signals: Signals;
+}
+
+export interface FlippedPair {
+  a: PairListing;
+  b: PairListing;
+  current: PairOutcome;
+  candidate: PairOutcome;
+  labelled: boolean | null;
+}
+
+export interface FlipGroup {
+  from: Decision;
+  to: Decision;
+  count: number;
+  pairs: FlippedPair[];
+}
+
+/** POST /api/config/preview (contract §2). */
+export interface Preview {
+  sample: { listings: number; labelled_pairs: number; candidate_pairs: number; elapsed_ms: number };
+  current: PreviewSide;
+  candidate: PreviewSide;
+  flips: { total: number; groups: FlipGroup[] };
+}
+
+/** One row of GET /api/canonical-events. */
+export interface CanonicalEventSummary {
+  id: number;
+  title: string | null;
+  first_date: string | null;
+  last_date: string | null;
+  location: { name: string | null; city: string | null };
+  categories: string[] | null;
+  source_count: number;
+  match_confidence: number | null;
+  needs_review: boolean;
+  review_reason: string | null;
+  ai_assisted: boolean;
+  version: number;
+  config_version: number | null;
+  updated_at: string | null;
+}
+
+export interface CanonicalEventPage {
+  total: number;
+  limit: number;
+  offset: number;
+  items: CanonicalEventSummary[];
+}
+
+export interface EventDecision {
+  a: string;
+  b: string;
+  within_event: boolean;
+  decision: string;
+  tier: string | null;
+  combined_score: number | null;
+  signals: Signals;
+  config_version: number | null;
+  decided_at: string | null;
+}
+
+/** GET /api/canonical-events/{id}: the summary plus where it came from. */
+export interface CanonicalEventDetail extends CanonicalEventSummary {
+  short_description: string | null;
+  description: string | null;
+  dates: Json;
+  location: { name: string | null; city: string | null; street?: string | null; zipcode?: string | null };
+  created_at: string | null;
+  field_provenance: Record<string, string> | null;
+  sources: { id: string; source_code: string; source_type: string | null; filename: string | null; listing: Json }[];
+  decisions: EventDecision[];
+}
