@@ -87,7 +87,7 @@ export function formatDelta(delta: number, ratio: boolean): string {
 
 export function formatMoney(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: amount < 1 ? 4 : 2 }).format(amount);
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: amount < 1 ? 4 : 2 }).format(amount);
   } catch {
     return `${amount.toFixed(4)} ${currency}`;
   }
