@@ -80,8 +80,8 @@ export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
 /** The Authorization header of the admin's Basic credentials, for API calls from the tests themselves. */
 export const ADMIN_AUTHORIZATION = `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
 
-/** The real server (`serve` of the fat jar) on the given database, ready when this resolves. */
-export async function startServer(jdbcUrl) {
+/** The real server (`serve` of the fat jar) on the given database, ready when this resolves; `extraEnv` on top. */
+export async function startServer(jdbcUrl, extraEnv = {}) {
   if (!existsSync(jar)) throw new Error(`${jar} is missing: build it first (mvn -DskipTests install)`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'event-dedup-e2e-'));
@@ -96,6 +96,7 @@ export async function startServer(jdbcUrl) {
     EVENT_DEDUP_LOG_LEVEL: 'WARN',
     EVENT_DEDUP_ADMIN_USER: ADMIN.username,
     EVENT_DEDUP_ADMIN_PASSWORD: ADMIN.password,
+    ...extraEnv,
   });
   mkdirSync(join(moduleDir, 'target'), { recursive: true });
   const log = createWriteStream(join(moduleDir, 'target/e2e-server.log'));
@@ -154,8 +155,9 @@ export async function openBrowser({ width = 1280, height = 900, baseUrl, signIn 
   const responses = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
-    // a 4xx answer the page handles (409/412/422, the missing runs endpoint) is logged by Chromium; that is expected
-    if (m.type() === 'error' && !/status of (404|409|412|422)/.test(m.text())) errors.push(m.text());
+    // a 4xx answer the page handles (sign-in 401/429, 409/412/422, the missing runs endpoint) is logged by Chromium;
+    // that is expected
+    if (m.type() === 'error' && !/status of (401|404|409|412|422|429)/.test(m.text())) errors.push(m.text());
   });
   page.on('response', async (response) => {
     if (!new URL(response.url()).pathname.startsWith('/api/')) return;
