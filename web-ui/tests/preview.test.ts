@@ -94,7 +94,7 @@ describe('the preview panel', () => {
     const groups = [...panel.querySelectorAll('[data-testid=flip-group]')];
     expect(groups.map((g) => g.querySelector('summary')?.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       'Match → Ambiguous 13 pairs',
-      'No match → Ambiguous 1 pair',
+      'No match → Ambiguous 2 pairs',
     ]);
     const pair = groups[0].querySelector('details.pair')!;
     expect(pair.querySelector('summary')?.textContent).toContain('Großer Fasnetsumzug Kenzingen');
@@ -111,6 +111,22 @@ describe('the preview panel', () => {
     ]);
     expect(body.textContent).toContain('Ground truth: same event · the draft gets it wrong');
     expect(groups[0].textContent).toContain('11 more pairs change this way');
+  });
+
+  it('says "not compared" for the side whose blocking never put the pair together (null score and signals)', async () => {
+    const root = await page();
+    const panel = await previewed(root);
+    const pair = [...panel.querySelectorAll('details.pair')].find((p) => p.textContent?.includes('Weinfest am Rathaus'))!;
+    expect(pair.querySelector('summary .scores')?.textContent).toBe('— → 0.520');
+    expect([...pair.querySelectorAll('tbody tr')].map((r) => r.textContent)).toEqual([
+      'Date—1.000',
+      'Geo—0.400',
+      'Title—0.550',
+      'Description—0.300',
+      'Combinednot compared0.520',
+      'DecisionNo matchAmbiguous',
+    ]);
+    expect(pair.textContent).toContain('Not in the ground truth');
   });
 
   it('moves the threshold lines as the inputs change, without asking the server again', async () => {
@@ -153,7 +169,11 @@ describe('the preview panel', () => {
     click(button(root, 'Save changes'));
     await settle();
     expect(server.requests.some((r) => r.method === 'PATCH')).toBe(false);
-    const dialog = root.ownerDocument.querySelector('dialog[aria-labelledby=confirm-title]')!;
+    const dialog = [...root.ownerDocument.querySelectorAll('dialog')].find(
+      (d) => d.querySelector('h2')?.textContent === 'Save a change that lowers F1?',
+    )!;
+    // each dialog is named by its own title (several live on the page)
+    expect(root.ownerDocument.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Save a change that lowers F1?');
     expect(dialog.textContent?.replace(/\s+/g, ' ')).toContain('F1 on the ground truth at 0.851, down 0.049 from 0.900');
     click(button(dialog, 'Save anyway'));
     await settle();

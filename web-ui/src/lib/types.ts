@@ -133,16 +133,18 @@ export interface PreviewSide {
   ai: AiForecast;
 }
 
+/** A listing of a flipped pair; title and source are null when the listing is no longer stored. */
 export interface PairListing {
   id: string;
-  title: string;
-  source: string;
+  title: string | null;
+  source: string | null;
 }
 
+/** One side's view of a pair; score and signals are null when that side's blocking never compared the pair. */
 export interface PairOutcome {
   decision: Decision;
-  score: number;
-  signals: Signals;
+  score: number | null;
+  signals: Signals | null;
 }
 
 export interface FlippedPair {
