@@ -2,17 +2,15 @@
 // F1 drops), then save through the ask-before-lowering-F1 guard. Needs the preview and ground-truth API (contract §2).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { freshDatabase, openBrowser, startServer } from './harness.mjs';
+import { ADMIN, ADMIN_AUTHORIZATION, freshDatabase, openBrowser, startServer } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
-const ADMIN = { name: 'admin', password: `e2e-${Math.random().toString(36).slice(2)}-pw` };
-const BASIC = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
 let database;
 let server;
 
 before(async () => {
   database = freshDatabase();
-  server = await startServer(database.jdbcUrl, { EVENT_DEDUP_ADMIN_PASSWORD: ADMIN.password });
+  server = await startServer(database.jdbcUrl);
 }, { timeout: 150_000 });
 
 after(async () => {
@@ -23,7 +21,7 @@ after(async () => {
 async function api(method, path, body, headers = {}) {
   const response = await fetch(server.baseUrl + path, {
     method,
-    headers: { Authorization: BASIC, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    headers: { Authorization: ADMIN_AUTHORIZATION, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
@@ -71,7 +69,8 @@ describe('impact preview', () => {
     }
     await until('both uploads processed', async () => {
       const runs = (await api('GET', '/api/runs?limit=20')).json();
-      return runs.every((r) => r.status === 'completed') && runs.reduce((n, r) => n + (r.counts?.ingested ?? 0), 0) === 2;
+      // counts.ingested counts listings; files_completed counts the uploads a run finished
+      return runs.every((r) => r.status === 'completed') && runs.reduce((n, r) => n + (r.counts?.files_completed ?? 0), 0) === 2;
     });
     const truth = await api('POST', '/api/ground-truth', { pairs: [['bwb-umzug', 'emt-umzug'], ['bwb-konzert', 'emt-konzert']] });
     assert.equal(truth.status, 200, truth.body);
@@ -93,7 +92,7 @@ describe('impact preview', () => {
     try {
       const { page } = b;
       await page.goto(server.baseUrl + '/');
-      await page.getByLabel('Username', { exact: true }).fill(ADMIN.name);
+      await page.getByLabel('Username', { exact: true }).fill(ADMIN.username);
       await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       const threshold = page.locator('#section-thresholds').getByLabel('Match threshold', { exact: true });
@@ -122,15 +121,18 @@ describe('impact preview', () => {
       const line = panel.locator('line[data-line=high]');
       const x1 = Number(await line.getAttribute('x1'));
       await threshold.fill(String(Math.min(0.99, high + 0.1).toFixed(2)));
-      await until('the line to move', async () => Number(await line.getAttribute('x1')) > x1, 5_000);
+      await page.waitForFunction(
+        (before) => Number(document.querySelector('[data-testid=preview] line[data-line=high]')?.getAttribute('x1')) > before,
+        x1,
+      );
       assert.equal(previews(), asked);
       await threshold.fill(String(high));
 
       // the guard: saving a change that lowers F1 asks first
       await panel.getByLabel('Ask before saving a change that lowers F1').check();
       await page.getByRole('button', { name: 'Save changes' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByText(/down 0\.\d{3} from/).waitFor();
+      const dialog = page.getByRole('dialog', { name: 'Save a change that lowers F1?' });
+      await dialog.getByText(/down\s+0\.\d{3}\s+from/).waitFor();
       await b.screenshot('14-preview-confirm-lower-f1');
       await dialog.getByRole('button', { name: 'Save anyway' }).click();
       await page.getByTestId('notice').filter({ hasText: /Saved as version \d+\./ }).waitFor();

@@ -2,17 +2,15 @@
 // Needs the server with operator accounts (contract §1); the bootstrap admin's password comes from the environment.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { freshDatabase, openBrowser, startServer } from './harness.mjs';
+import { ADMIN, ADMIN_AUTHORIZATION, freshDatabase, openBrowser, startServer } from './harness.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
-const ADMIN = { name: 'admin', password: `e2e-${Math.random().toString(36).slice(2)}-pw` };
-const BASIC = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
 let database;
 let server;
 
 before(async () => {
   database = freshDatabase();
-  server = await startServer(database.jdbcUrl, { EVENT_DEDUP_ADMIN_PASSWORD: ADMIN.password });
+  server = await startServer(database.jdbcUrl);
 }, { timeout: 150_000 });
 
 after(async () => {
@@ -23,7 +21,7 @@ after(async () => {
 async function api(method, path, body, headers = {}) {
   const response = await fetch(server.baseUrl + path, {
     method,
-    headers: { Authorization: BASIC, ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    headers: { Authorization: ADMIN_AUTHORIZATION, ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
     body: body ? JSON.stringify(body) : undefined,
   });
   return { status: response.status, body: await response.text() };
@@ -44,15 +42,15 @@ describe('sign-in', () => {
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       assert.equal(await page.locator('#section-scoring').count(), 0, 'no config before signing in');
 
-      await signIn(page, ADMIN.name, 'not-the-password');
+      await signIn(page, ADMIN.username, 'not-the-password');
       await page.getByTestId('login-error').filter({ hasText: 'Wrong username or password.' }).waitFor();
       assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), '', 'the wrong password is cleared');
       await b.screenshot('11-sign-in-wrong-password');
 
-      await signIn(page, ADMIN.name, ADMIN.password);
+      await signIn(page, ADMIN.username, ADMIN.password);
       await page.locator('#section-scoring').waitFor();
       const who = page.getByTestId('operator');
-      assert.equal(await who.locator('.name').textContent(), ADMIN.name);
+      assert.equal(await who.locator('.name').textContent(), ADMIN.username);
       assert.equal(await who.locator('.role').textContent(), 'admin');
       await b.screenshot('11-signed-in');
 
@@ -111,7 +109,7 @@ describe('hostile strings', () => {
     try {
       const { page } = b;
       await page.goto(server.baseUrl + '/');
-      await signIn(page, ADMIN.name, ADMIN.password);
+      await signIn(page, ADMIN.username, ADMIN.password);
       const categories = page.locator('#section-category_weights');
       await categories.waitFor();
       await categories.getByRole('heading', { name: evil, exact: true }).waitFor();
@@ -122,7 +120,7 @@ describe('hostile strings', () => {
       await page.getByRole('heading', { name: `Version ${current.version + 1}` }).waitFor();
       assert.equal(await page.locator('main script, main img').count(), 0);
       await page.getByRole('tab', { name: 'Config' }).click();
-      await categories.scrollIntoViewIfNeeded();
+      await categories.getByRole('heading', { name: evil, exact: true }).scrollIntoViewIfNeeded();
       await b.screenshot('13-hostile-category-as-text');
       assert.deepEqual(dialogs, [], 'no script ran');
       assert.deepEqual(b.errors, []);
