@@ -191,4 +191,26 @@ class EvaluateCommandTest {
                     .failedWithUsage("bad truth file", bad[1]);
         }
     }
+
+    @Test
+    void a_truth_file_must_be_utf8_without_a_byte_order_mark() throws IOException {
+        Path file = temp.resolve("truth.json");
+        byte[] json = "{\"pairs\": [[\"a\", \"b\"]]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[json.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withBom, 3, json.length);
+        Files.write(file, withBom);
+        CliRun.evaluate("--input", input(), "--truth", file.toString())
+                .failedWithUsage("bad truth file", "byte order mark");
+        Files.write(file, "{\"pairs\": [[\"a\", \"b\"]]}".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        CliRun.evaluate("--input", input(), "--truth", file.toString())
+                .failedWithUsage("bad truth file", "not valid UTF-8");
+        // an overlong encoding of '/' (0xC0 0xAF) inside an id
+        Files.write(file, new byte[] {'{', '"', 'p', 'a', 'i', 'r', 's', '"', ':', '[', '[', '"', 'a', (byte) 0xC0,
+            (byte) 0xAF, '"', ',', '"', 'b', '"', ']', ']', '}'});
+        CliRun.evaluate("--input", input(), "--truth", file.toString())
+                .failedWithUsage("bad truth file", "not valid UTF-8");
+    }
 }
