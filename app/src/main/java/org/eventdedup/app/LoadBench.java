@@ -121,17 +121,14 @@ public final class LoadBench {
     public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err)
             throws InterruptedException {
         Options options;
-        Optional<DatabaseSettings> server;
         try {
             options = Options.parse(args);
-            server = DatabaseSettings.fromEnvironment(environment);
         } catch (IllegalArgumentException e) {
             err.println("event-dedup: bench-load: " + e.getMessage());
             return 2;
         }
+        Optional<DatabaseSettings> server = ScratchDatabase.server("bench-load", environment, err);
         if (server.isEmpty()) {
-            err.println("event-dedup: bench-load needs " + DatabaseSettings.URL_VARIABLE
-                    + " (it creates and drops a scratch database there)");
             return 2;
         }
         try (ScratchDatabase scratch = ScratchDatabase.create(server.get(), "load")) {

@@ -119,6 +119,20 @@ class MainTest {
         assertOneLineError("migrate failed");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"bench-load, --seconds", "bench-preview, --seed",
+        "bench-worker, --seed"})
+    void benchmarks_on_a_scratch_database_need_a_database_url_or_name_the_bad_option(String command, String option) {
+        assertThat(run(Map.of(), command)).isEqualTo(2);
+        assertOneLineError(command + " needs EVENT_DEDUP_DATABASE_URL", "scratch database");
+        err.reset();
+        assertThat(run(Map.of("EVENT_DEDUP_DATABASE_URL", "mysql://nope"), command)).isEqualTo(2);
+        assertOneLineError("EVENT_DEDUP_DATABASE_URL has an unsupported scheme \"mysql\"");
+        err.reset();
+        assertThat(run(Map.of(), command, option, "x")).isEqualTo(2);
+        assertOneLineError(command + ": " + option + " must be a whole number", "\"x\"");
+    }
+
     @Test
     void operator_commands_need_a_database_url() {
         assertThat(run(Map.of(), "operator", "list")).isEqualTo(2);

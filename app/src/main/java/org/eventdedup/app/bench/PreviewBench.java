@@ -92,17 +92,14 @@ public final class PreviewBench {
 
     public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
         Options options;
-        Optional<DatabaseSettings> server;
         try {
             options = Options.parse(args);
-            server = DatabaseSettings.fromEnvironment(environment);
         } catch (RuntimeException e) {
             err.println("event-dedup: bench-preview: " + e.getMessage());
             return 2;
         }
+        Optional<DatabaseSettings> server = ScratchDatabase.server("bench-preview", environment, err);
         if (server.isEmpty()) {
-            err.println("event-dedup: bench-preview needs " + DatabaseSettings.URL_VARIABLE
-                    + " (it creates and drops a scratch database there)");
             return 2;
         }
         Path config = Path.of("config/matching.yaml");

@@ -1,11 +1,14 @@
 package org.eventdedup.app.bench;
 
+import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
 
@@ -20,6 +23,26 @@ public final class ScratchDatabase implements AutoCloseable {
     private ScratchDatabase(DatabaseSettings server, String name) {
         this.server = server;
         this.name = name;
+    }
+
+    /**
+     * The server of {@code EVENT_DEDUP_DATABASE_URL} that a benchmark creates its scratch database on, or empty after
+     * telling the user why not (the command then exits 2).
+     */
+    public static Optional<DatabaseSettings> server(String command, Map<String, String> environment,
+                                                    PrintStream err) {
+        Optional<DatabaseSettings> server;
+        try {
+            server = DatabaseSettings.fromEnvironment(environment);
+        } catch (RuntimeException e) {
+            err.println("event-dedup: " + command + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        if (server.isEmpty()) {
+            err.println("event-dedup: " + command + " needs " + DatabaseSettings.URL_VARIABLE
+                    + " (it creates and drops a scratch database there)");
+        }
+        return server;
     }
 
     /** @param purpose a lower-case word naming the benchmark, part of the database name */

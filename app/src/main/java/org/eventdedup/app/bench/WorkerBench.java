@@ -123,16 +123,8 @@ public final class WorkerBench {
             err.println("event-dedup: bench-worker: " + e.getMessage());
             return 2;
         }
-        Optional<DatabaseSettings> server;
-        try {
-            server = DatabaseSettings.fromEnvironment(environment);
-        } catch (RuntimeException e) {
-            err.println("event-dedup: bench-worker: " + e.getMessage());
-            return 2;
-        }
+        Optional<DatabaseSettings> server = ScratchDatabase.server("bench-worker", environment, err);
         if (server.isEmpty()) {
-            err.println("event-dedup: bench-worker needs " + DatabaseSettings.URL_VARIABLE
-                    + " (it creates and drops a scratch database there)");
             return 2;
         }
         if (!Files.isRegularFile(options.config())) {
