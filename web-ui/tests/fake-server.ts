@@ -36,6 +36,12 @@ export class FakeServer {
   previewAnswer: Json = null;
   previewProblem: Problem | null = null;
   events: JsonObject[] = [];
+  /** A key from EVENT_DEDUP_GEMINI_API_KEY: used when none is stored. */
+  environmentKey: string | null = null;
+  /** What POST /api/config/ai-key/test answers when there is a key (the server's 200 body). */
+  keyTestAnswer: Json = { ok: true, model: 'gemini-2.5-flash', latency_ms: 123 };
+  /** While set, the key test waits for it: lets a test see the page mid-request. */
+  keyTestGate: Promise<void> | null = null;
 
   readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(String(input), 'http://ui.test');
@@ -43,6 +49,7 @@ export class FakeServer {
     const headers = (init.headers ?? {}) as Record<string, string>;
     const body = init.body ? (JSON.parse(String(init.body)) as Json) : undefined;
     this.requests.push({ method, path: url.pathname + url.search, headers, body });
+    if (url.pathname === '/api/config/ai-key/test' && this.keyTestGate) await this.keyTestGate;
     return this.handle(method, url, headers, body);
   };
 
@@ -59,7 +66,7 @@ export class FakeServer {
     return {
       ...clone(this.document),
       has_api_key: this.key !== null,
-      api_key_source: this.key !== null ? 'database' : null,
+      api_key_source: this.key !== null ? 'database' : this.environmentKey !== null ? 'environment' : null,
       updated_at: this.version ? `2026-01-0${Math.min(this.version, 9)}T10:00:00Z` : null,
       updated_by: this.updatedBy,
       version: this.version,
@@ -150,6 +157,13 @@ export class FakeServer {
       this.key = String(body.api_key);
       this.store(clone(this.document), 'api', replaced ? 'replaced' : 'set');
       return new Response(null, { status: 204 });
+    }
+    if (route === 'POST /api/config/ai-key/test') {
+      if (this.operators && this.operators[this.signedIn!].role === 'viewer') return problem(403, { detail: 'needs the editor role' });
+      if (this.key === null && this.environmentKey === null) {
+        return problem(409, { detail: 'No Gemini API key is stored; set one with PUT /api/config/ai-key first.' });
+      }
+      return json(200, this.keyTestAnswer);
     }
     if (route === 'DELETE /api/config/ai-key') {
       this.key = null;

@@ -4,6 +4,7 @@ import type {
   ConfigView,
   HistoryEntry,
   Json,
+  KeyTest,
   JsonObject,
   Operator,
   Preview,
@@ -153,6 +154,11 @@ export class ConfigApi {
 
   async removeApiKey(version: number): Promise<void> {
     await this.send('DELETE', '/api/config/ai-key', undefined, { 'If-Match': `"${version}"` });
+  }
+
+  /** Tests the stored key with the smallest Gemini call; a 200 even when the provider refused it (`ok: false`). */
+  testApiKey(): Promise<KeyTest> {
+    return this.json<KeyTest>('POST', '/api/config/ai-key/test');
   }
 
   history(limit: number, before?: number): Promise<HistoryEntry[]> {

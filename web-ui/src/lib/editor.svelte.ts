@@ -4,6 +4,12 @@ import { applyMergePatch, clone, createMergePatch, getAt, isObject, patchLeaves,
 import { schemaAt } from './schema';
 import type { ConfigView, HistoryEntry, Json, JsonObject, Preview, SchemaNode } from './types';
 
+/** What "Test key" says: the key worked, or why not. */
+export interface KeyTestOutcome {
+  ok: boolean;
+  text: string;
+}
+
 export interface Notice {
   kind: 'success' | 'error' | 'info';
   text: string;
@@ -180,6 +186,28 @@ export class ConfigEditor {
 
   async removeApiKey(): Promise<boolean> {
     return this.keyChange(() => this.api.removeApiKey(this.base.version), 'The API key was removed.');
+  }
+
+  /** Tests the stored key; never throws, the outcome is what the panel shows (the key itself never comes back). */
+  async testApiKey(): Promise<KeyTestOutcome> {
+    try {
+      const result = await this.api.testApiKey();
+      if (result.ok) return { ok: true, text: `Key works — model ${result.model} answered in ${result.latency_ms} ms.` };
+      const message = result.message?.trim() || 'no message';
+      return {
+        ok: false,
+        text: typeof result.status === 'number'
+          ? `The provider refused the key test (HTTP ${result.status}): ${message}`
+          : `The key test failed: ${message}`,
+      };
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        // removed meanwhile, or stored but undecryptable: the server's detail says which
+        return { ok: false, text: e.problem.detail ? `No key stored — ${e.problem.detail}` : 'No key stored.' };
+      }
+      if (e instanceof ApiError && e.status === 403) return { ok: false, text: 'Testing the key needs the editor role.' };
+      return { ok: false, text: `The key test failed: ${messageOf(e)}` };
+    }
   }
 
   /** After a restore from History: the restored version becomes the base, unsaved edits stay on top of it. */

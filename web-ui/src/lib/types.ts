@@ -24,6 +24,17 @@ export interface SchemaNode {
 
 export type ApiKeySource = 'database' | 'environment' | null;
 
+/** POST /api/config/ai-key/test: one minimal Gemini call with the stored key (contract §2). */
+export interface KeyTest {
+  ok: boolean;
+  model: string;
+  latency_ms: number;
+  /** The provider's HTTP status when it answered with an error; absent when no answer came (timeout, network). */
+  status?: number | null;
+  /** The provider's error message, key redacted by the server. */
+  message?: string | null;
+}
+
 /** GET /api/config split into the document and its metadata. */
 export interface ConfigView {
   document: JsonObject;
