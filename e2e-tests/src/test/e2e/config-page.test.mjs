@@ -2,33 +2,14 @@
 // Each scenario saves a screenshot under web-ui/target/screenshots/ (E2E_SCREENSHOT_DIR, set by the pom). They run in order and share one database.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ADMIN_AUTHORIZATION, freshDatabase, openBrowser, startServer } from './harness.mjs';
+import { openBrowser, serverForThisFile } from './harness.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
-let database;
-let server;
-
-before(async () => {
-  database = freshDatabase();
-  server = await startServer(database.jdbcUrl);
-}, { timeout: 150_000 });
-
-after(async () => {
-  await server?.stop();
-  database?.drop();
-});
-
-/** The API as the admin (Basic credentials). */
-async function api(path, init = {}) {
-  const response = await fetch(server.baseUrl + path, {
-    ...init,
-    headers: { Authorization: ADMIN_AUTHORIZATION, ...(init.headers ?? {}) },
-  });
-  return { status: response.status, body: await response.text() };
-}
+const server = serverForThisFile();
+const { api } = server;
 
 async function configNow() {
-  return JSON.parse((await api('/api/config')).body);
+  return JSON.parse((await api('GET', '/api/config')).body);
 }
 
 /** Opens the page and waits until the form is there. */
@@ -137,7 +118,7 @@ describe('config page', () => {
       await page.getByRole('heading', { name: /^Version \d+$/ }).first().waitFor();
       assert.ok(!(await page.content()).includes(secret), 'the key is not in the History tab');
       for (const path of ['/api/config', '/api/config/defaults', '/api/config/history', '/api/config/history/1']) {
-        b.responses.push({ url: path, ...(await api(path)) });
+        b.responses.push({ url: path, ...(await api('GET', path)) });
       }
       assert.ok(b.responses.length >= 6);
       for (const r of b.responses) assert.ok(!r.body.includes(secret), `the key is in the answer of ${r.url}`);
@@ -246,10 +227,10 @@ describe('config page', () => {
     try {
       const { page } = b;
       const before = await configNow();
-      const weightsVersion = JSON.parse((await api('/api/config/history?limit=50')).body).find((h) =>
+      const weightsVersion = JSON.parse((await api('GET', '/api/config/history?limit=50')).body).find((h) =>
         h.changes.some((c) => c.path === '/scoring/date'),
       ).version;
-      const old = JSON.parse((await api(`/api/config/history/${weightsVersion}`)).body);
+      const old = JSON.parse((await api('GET', `/api/config/history/${weightsVersion}`)).body);
 
       await page.getByRole('tab', { name: 'History' }).click();
       await page.getByRole('heading', { name: `Version ${before.version}` }).waitFor();

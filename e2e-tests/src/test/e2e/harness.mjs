@@ -5,6 +5,7 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'n
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -101,7 +102,8 @@ export async function startServer(jdbcUrl, extraEnv = {}) {
     ...extraEnv,
   });
   mkdirSync(join(moduleDir, 'target'), { recursive: true });
-  const log = createWriteStream(join(moduleDir, 'target/e2e-server.log'));
+  const logFile = join(moduleDir, `target/e2e-server-${port}.log`);
+  const log = createWriteStream(logFile);
   const child = spawn('java', ['-Xmx384m', '-jar', jar, 'serve'], { cwd: repoDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
@@ -110,8 +112,8 @@ export async function startServer(jdbcUrl, extraEnv = {}) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (exited !== null) throw new Error(`the server exited with ${exited}; see target/e2e-server.log`);
-    if (Date.now() > deadline) throw new Error('the server did not become ready in 90 s; see target/e2e-server.log');
+    if (exited !== null) throw new Error(`the server exited with ${exited}; see ${logFile}`);
+    if (Date.now() > deadline) throw new Error(`the server did not become ready in 90 s; see ${logFile}`);
     try {
       if ((await fetch(`${baseUrl}/ready`)).ok) break;
     } catch {
@@ -131,6 +133,43 @@ export async function startServer(jdbcUrl, extraEnv = {}) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The fixture of a scenario file: a fresh database and the real server on it, shared by the file's tests, stopped and
+ * dropped after them. `extraEnv` may be a function (awaited in `before`) for values known only then. The handle's
+ * `baseUrl` and `api` work once `before` has run.
+ */
+export function serverForThisFile(extraEnv = {}) {
+  let database;
+  let server;
+  const handle = {
+    baseUrl: undefined,
+    /** The API as the admin (Basic credentials); an object body goes as JSON, a string as it is. */
+    async api(method, path, body, headers = {}) {
+      const response = await fetch(handle.baseUrl + path, {
+        method,
+        headers: {
+          Authorization: ADMIN_AUTHORIZATION,
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text, json: () => JSON.parse(text) };
+    },
+  };
+  before(async () => {
+    database = freshDatabase();
+    server = await startServer(database.jdbcUrl, typeof extraEnv === 'function' ? await extraEnv() : extraEnv);
+    handle.baseUrl = server.baseUrl;
+  }, { timeout: 150_000 });
+  after(async () => {
+    await server?.stop();
+    database?.drop();
+  });
+  return handle;
 }
 
 /**

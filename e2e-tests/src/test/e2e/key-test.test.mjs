@@ -3,12 +3,10 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { freshDatabase, openBrowser, startServer } from './harness.mjs';
+import { openBrowser, serverForThisFile } from './harness.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
 const SECRET = `AIza-e2e-test-key-${Math.random().toString(36).slice(2)}`;
-let database;
-let server;
 let gemini;
 
 /** The fake Gemini: records every request; `answer` decides the next reply (status and JSON body). */
@@ -59,16 +57,13 @@ function geminiError(code, status, message) {
   };
 }
 
-before(async () => {
+const server = serverForThisFile(async () => {
   gemini = await fakeGemini();
-  database = freshDatabase();
-  server = await startServer(database.jdbcUrl, { EVENT_DEDUP_GEMINI_BASE_URL: gemini.baseUrl });
-}, { timeout: 150_000 });
+  return { EVENT_DEDUP_GEMINI_BASE_URL: gemini.baseUrl };
+});
 
 after(async () => {
-  await server?.stop();
   await gemini?.close();
-  database?.drop();
 });
 
 describe('Test key against a fake Gemini', () => {

@@ -2,31 +2,11 @@
 // F1 drops), then save through the ask-before-lowering-F1 guard. Needs the preview and ground-truth API (contract §2).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ADMIN, ADMIN_AUTHORIZATION, freshDatabase, openBrowser, startServer } from './harness.mjs';
+import { ADMIN, openBrowser, serverForThisFile } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
-let database;
-let server;
-
-before(async () => {
-  database = freshDatabase();
-  server = await startServer(database.jdbcUrl);
-}, { timeout: 150_000 });
-
-after(async () => {
-  await server?.stop();
-  database?.drop();
-});
-
-async function api(method, path, body, headers = {}) {
-  const response = await fetch(server.baseUrl + path, {
-    method,
-    headers: { Authorization: ADMIN_AUTHORIZATION, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text, json: () => JSON.parse(text) };
-}
+const server = serverForThisFile();
+const { api } = server;
 
 function event(id, title, date, place) {
   return {

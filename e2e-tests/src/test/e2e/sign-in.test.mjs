@@ -2,30 +2,11 @@
 // Needs the server with operator accounts (contract §1); the bootstrap admin's password comes from the environment.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ADMIN, ADMIN_AUTHORIZATION, freshDatabase, openBrowser, startServer } from './harness.mjs';
+import { ADMIN, openBrowser, serverForThisFile } from './harness.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
-let database;
-let server;
-
-before(async () => {
-  database = freshDatabase();
-  server = await startServer(database.jdbcUrl);
-}, { timeout: 150_000 });
-
-after(async () => {
-  await server?.stop();
-  database?.drop();
-});
-
-async function api(method, path, body, headers = {}) {
-  const response = await fetch(server.baseUrl + path, {
-    method,
-    headers: { Authorization: ADMIN_AUTHORIZATION, ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: await response.text() };
-}
+const server = serverForThisFile();
+const { api } = server;
 
 async function signIn(page, name, password) {
   await page.getByLabel('Username', { exact: true }).fill(name);
