@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * which depends on all of them). {@code archunit.properties} keeps fail-on-empty on, so a rule whose packages match
  * no class fails instead of passing while checking nothing.
  *
- * <p>Worker-specific rules join when the worker's shape settles (a rule over an empty package would fail by design);
- * until then the worker is held by the general rules (no adapters, no app, no cycles).
+ * <p>The worker is an outer module like the adapters: only the app wires it, and within it HTTP (Javalin) stays at
+ * its edge, in {@code worker.http}, so the pipeline, intake and preview never depend on how they are called.
  */
 class ArchitectureTest {
 
@@ -31,6 +31,8 @@ class ArchitectureTest {
     static final String ADAPTERS = "org.eventdedup.config.adapter..";
     static final String APP = "org.eventdedup.app..";
     static final String ENGINE = "org.eventdedup.matching..";
+    static final String WORKER = "org.eventdedup.worker..";
+    static final String WORKER_HTTP = "org.eventdedup.worker.http..";
 
     static final ArchRule config_domain_depends_only_on_the_jdk_jakarta_validation_and_itself =
             classes().that().resideInAPackage(DOMAIN)
@@ -59,6 +61,21 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage(ROOT + "..").and().resideOutsideOfPackage(APP)
                     .should().dependOnClassesThat().resideInAPackage(APP);
 
+    static final ArchRule only_the_app_depends_on_the_worker =
+            noClasses().that().resideInAPackage(ROOT + "..")
+                    .and().resideOutsideOfPackages(APP, WORKER)
+                    .should().dependOnClassesThat().resideInAPackage(WORKER);
+
+    static final ArchRule only_the_workers_http_package_uses_javalin =
+            noClasses().that().resideInAPackage(WORKER).and().resideOutsideOfPackage(WORKER_HTTP)
+                    .should().dependOnClassesThat().resideInAPackage("io.javalin..");
+
+    /** The module's factory ({@code WorkerModule}, in the root package) may build the routes; nothing inside may. */
+    static final ArchRule the_workers_inner_packages_do_not_depend_on_its_http_edge =
+            noClasses().that().resideInAPackage(WORKER)
+                    .and().resideOutsideOfPackages("org.eventdedup.worker", WORKER_HTTP)
+                    .should().dependOnClassesThat().resideInAPackage(WORKER_HTTP);
+
     static final ArchRule packages_of_event_dedup_are_free_of_cycles =
             slices().matching("org.eventdedup.(**)").namingSlices("package $1")
                     .should().beFreeOfCycles();
@@ -86,6 +103,9 @@ class ArchitectureTest {
                 "org.eventdedup.config.adapter.yaml",
                 "org.eventdedup.config.adapter.http",
                 "org.eventdedup.matching.model",
+                "org.eventdedup.worker",
+                "org.eventdedup.worker.http",
+                "org.eventdedup.worker.run",
                 "org.eventdedup.app");
         assertThat(packages).as("test classes must not be imported")
                 .noneMatch(p -> p.startsWith("org.eventdedup.testing") || p.endsWith(".testing")
@@ -128,6 +148,21 @@ class ArchitectureTest {
     @Test
     void nothing_depends_on_the_composition_root() {
         nothing_depends_on_the_composition_root.check(classes);
+    }
+
+    @Test
+    void only_the_app_depends_on_the_worker() {
+        only_the_app_depends_on_the_worker.check(classes);
+    }
+
+    @Test
+    void only_the_workers_http_package_uses_javalin() {
+        only_the_workers_http_package_uses_javalin.check(classes);
+    }
+
+    @Test
+    void the_workers_inner_packages_do_not_depend_on_its_http_edge() {
+        the_workers_inner_packages_do_not_depend_on_its_http_edge.check(classes);
     }
 
     @Test
