@@ -1,7 +1,7 @@
 package org.eventdedup.config.adapter.http;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,13 +39,13 @@ final class AccessRoutes {
         this.bodies = new RequestBodies(json);
     }
 
-    void register(Javalin app) {
-        app.post("/api/auth/login", this::login);
-        app.post("/api/auth/logout", this::logout);
-        app.get("/api/auth/me", this::me);
-        app.get("/api/operators", this::list);
-        app.post("/api/operators", this::add);
-        app.patch("/api/operators/{name}", this::change);
+    void register(Routes routes) {
+        routes.add(HandlerType.POST, "/api/auth/login", this::login);
+        routes.add(HandlerType.POST, "/api/auth/logout", this::logout);
+        routes.add(HandlerType.GET, "/api/auth/me", this::me);
+        routes.add(HandlerType.GET, "/api/operators", this::list);
+        routes.add(HandlerType.POST, "/api/operators", this::add);
+        routes.add(HandlerType.PATCH, "/api/operators/{name}", this::change);
     }
 
     private void login(Context ctx) {

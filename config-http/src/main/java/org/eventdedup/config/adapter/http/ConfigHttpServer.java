@@ -117,8 +117,9 @@ public final class ConfigHttpServer {
             }
         });
         new AccessControl(deps.access().authenticate()).register(app);
-        routes.register(app);
-        new AccessRoutes(deps.access().authenticate(), deps.access().operators(), json).register(app);
+        Routes own = new Routes(app);
+        routes.register(own);
+        new AccessRoutes(deps.access().authenticate(), deps.access().operators(), json).register(own);
         deps.extraRoutes().forEach(extra -> extra.accept(app));
         problems.register(app);
         app.start(port);

@@ -1,13 +1,14 @@
 package org.eventdedup.config.adapter.http;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.config.domain.model.Violation;
@@ -44,19 +45,19 @@ final class ConfigRoutes {
         this.schema = json.write(ConfigSchema.generate());
     }
 
-    void register(Javalin app) {
-        app.get("/health", ctx -> ctx.contentType(JSON_TYPE).result(HEALTH_OK));
-        app.get("/ready", this::ready);
-        app.get("/api/config", this::getConfig);
-        app.head("/api/config", this::getConfig);
-        app.patch("/api/config", this::patchConfig);
-        app.put("/api/config/ai-key", this::putApiKey);
-        app.delete("/api/config/ai-key", this::deleteApiKey);
-        app.get("/api/config/defaults", this::defaults);
-        app.get("/api/config/schema", ctx -> ctx.contentType(JSON_TYPE).result(schema));
-        app.get("/api/config/history", this::history);
-        app.get("/api/config/history/{version}", this::historyVersion);
-        app.post("/api/config/rollback", this::rollback);
+    void register(Routes routes) {
+        routes.add(HandlerType.GET, "/health", ctx -> ctx.contentType(JSON_TYPE).result(HEALTH_OK));
+        routes.add(HandlerType.GET, "/ready", this::ready);
+        routes.add(HandlerType.GET, "/api/config", this::getConfig);
+        routes.add(HandlerType.HEAD, "/api/config", this::getConfig);
+        routes.add(HandlerType.PATCH, "/api/config", this::patchConfig);
+        routes.add(HandlerType.PUT, "/api/config/ai-key", this::putApiKey);
+        routes.add(HandlerType.DELETE, "/api/config/ai-key", this::deleteApiKey);
+        routes.add(HandlerType.GET, "/api/config/defaults", this::defaults);
+        routes.add(HandlerType.GET, "/api/config/schema", ctx -> ctx.contentType(JSON_TYPE).result(schema));
+        routes.add(HandlerType.GET, "/api/config/history", Set.of("limit", "before"), this::history);
+        routes.add(HandlerType.GET, "/api/config/history/{version}", this::historyVersion);
+        routes.add(HandlerType.POST, "/api/config/rollback", this::rollback);
     }
 
     private void ready(Context ctx) {
