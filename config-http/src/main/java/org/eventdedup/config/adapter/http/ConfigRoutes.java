@@ -46,8 +46,8 @@ final class ConfigRoutes {
     }
 
     void register(Routes routes) {
-        routes.add(HandlerType.GET, "/health", ctx -> ctx.contentType(JSON_TYPE).result(HEALTH_OK));
-        routes.add(HandlerType.GET, "/ready", this::ready);
+        routes.addProbe("/health", ctx -> ctx.contentType(JSON_TYPE).result(HEALTH_OK));
+        routes.addProbe("/ready", this::ready);
         routes.add(HandlerType.GET, "/api/config", this::getConfig);
         routes.add(HandlerType.HEAD, "/api/config", this::getConfig);
         routes.add(HandlerType.PATCH, "/api/config", this::patchConfig);

@@ -24,6 +24,14 @@ final class Routes {
         add(method, path, Set.of(), handler);
     }
 
+    /**
+     * A probe ({@code /health}, {@code /ready}): any query is ignored, because load balancers and monitors may add
+     * cache-busting parameters, and a probe that fails on them would take a healthy server out of rotation.
+     */
+    void addProbe(String path, Handler handler) {
+        app.addHttpHandler(HandlerType.GET, path, handler);
+    }
+
     void add(HandlerType method, String path, Set<String> query, Handler handler) {
         Set<String> known = Set.copyOf(query);
         app.addHttpHandler(method, path, ctx -> {

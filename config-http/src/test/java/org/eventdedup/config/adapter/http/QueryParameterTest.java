@@ -35,8 +35,6 @@ class QueryParameterTest {
 
     static Stream<Route> routes() {
         return Stream.of(
-                new Route("GET", "/health", null, 200),
-                new Route("GET", "/ready", null, 200),
                 new Route("GET", "/api/config", null, 200),
                 new Route("HEAD", "/api/config", null, 200),
                 new Route("PATCH", "/api/config", "{\"thresholds\":{\"high\":0.9}}", 200),
@@ -88,6 +86,16 @@ class QueryParameterTest {
         return config.version() + " " + config.hasApiKey() + " " + server.service.history(500, null).size() + " "
                 + server.access.list().stream().map(o -> o.name() + ":" + o.role() + ":" + o.disabled()).toList()
                 + " " + server.accessStore.sessionIds();
+    }
+
+    @org.junit.jupiter.api.Test
+    void probes_ignore_any_query_so_a_monitors_cache_buster_cannot_fail_them() {
+        for (String probe : new String[] {"/health?x=1", "/ready?_=1732600000&_=2"}) {
+            HttpResult r = server.anonymous().get(probe);
+            assertThat(r.status()).as(probe).isEqualTo(200);
+        }
+        server.ready.set(false);
+        assertThat(server.anonymous().get("/ready?x=1").status()).isEqualTo(503);
     }
 
     @ParameterizedTest(name = "{0}")
