@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * Reads the project's word lists — {@code prefixes.yaml}, {@code synonyms.yaml}, {@code city_aliases.yaml}
  * (matching-spec B §3.2–3.4) — into the engine's {@link Lexicon}. Every problem is reported as a
  * {@link LexiconLoadException} naming the file and the entry ({@code synonyms.yaml: synonym_groups.fastnacht[2]: ...}).
+ * {@code city_aliases.yaml} may also be the earlier service's flat map; prefixes and synonyms have one shape in both.
  * A missing or empty file contributes nothing (B §14 S2) and is logged as a warning; unknown top-level keys, wrong
  * types, duplicate keys and entries the lexicon rejects are errors.
  */
@@ -29,6 +30,7 @@ public final class YamlLexiconLoader {
     public static final String PREFIXES_FILE = "prefixes.yaml";
     public static final String SYNONYMS_FILE = "synonyms.yaml";
     public static final String CITY_ALIASES_FILE = "city_aliases.yaml";
+    private static final String CITY_ALIASES_KEY = "city_aliases";
 
     private static final Logger LOG = LoggerFactory.getLogger(YamlLexiconLoader.class);
 
@@ -89,21 +91,45 @@ public final class YamlLexiconLoader {
         }
     }
 
+    /**
+     * Two shapes: ours, {@code city_aliases: {district: parent}}, and the earlier service's flat {@code {district:
+     * parent}} (matching-spec B §3.4), so an operator moving over keeps their file. A root whose only key is
+     * {@code city_aliases} holding a mapping (or nothing) is ours; any other mapping is flat.
+     */
     private void readCityAliases(Path file, Lexicon.Builder builder) {
-        JsonNode aliases = readRoot(file, Set.of("city_aliases")).path("city_aliases");
-        if (aliases.isMissingNode() || aliases.isNull()) {
+        JsonNode root = readMapping(file, "city aliases");
+        JsonNode wrapped = root.path(CITY_ALIASES_KEY);
+        boolean isWrapped = wrapped.isObject() || wrapped.isNull();
+        if (isWrapped && root.size() > 1) {
+            throw problem(file, CITY_ALIASES_KEY, "a file holds either '" + CITY_ALIASES_KEY
+                    + ":' with the aliases under it or the aliases alone (district: parent), not both");
+        }
+        JsonNode aliases = isWrapped ? wrapped : root;
+        if (aliases.isNull()) {
             return;
         }
-        requireMap(file, "city_aliases", aliases);
+        String prefix = isWrapped ? CITY_ALIASES_KEY + "." : "";
         for (Iterator<Map.Entry<String, JsonNode>> it = aliases.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> alias = it.next();
-            String entry = "city_aliases." + alias.getKey();
+            String entry = prefix + alias.getKey();
             String parent = requireText(file, entry, alias.getValue());
             apply(file, entry, () -> builder.cityAlias(alias.getKey(), parent));
         }
     }
 
     private JsonNode readRoot(Path file, Set<String> allowedKeys) {
+        JsonNode root = readMapping(file, allowedKeys.toString());
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowedKeys.contains(name)) {
+                throw problem(file, name, "unknown key; expected one of " + allowedKeys);
+            }
+        }
+        return root;
+    }
+
+    /** The file's top-level mapping; an empty one for a missing or empty file. */
+    private JsonNode readMapping(Path file, String expected) {
         if (!Files.exists(file)) {
             LOG.warn("lexicon file {} does not exist; its list stays empty", file);
             return yaml.createObjectNode();
@@ -122,13 +148,7 @@ public final class YamlLexiconLoader {
             return yaml.createObjectNode();
         }
         if (!root.isObject()) {
-            throw problem(file, "(top level)", "expected a mapping with " + allowedKeys + ", got " + describe(root));
-        }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowedKeys.contains(name)) {
-                throw problem(file, name, "unknown key; expected one of " + allowedKeys);
-            }
+            throw problem(file, "(top level)", "expected a mapping with " + expected + ", got " + describe(root));
         }
         return root;
     }

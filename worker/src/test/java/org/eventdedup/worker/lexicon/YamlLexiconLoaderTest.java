@@ -104,6 +104,34 @@ class YamlLexiconLoaderTest {
         assertThat(new YamlLexiconLoader().loadFrom(dir).synonyms()).isEmpty();
     }
 
+    @Test
+    void the_earlier_services_flat_city_alias_file_loads_like_ours() throws IOException {
+        Path flat = Files.createDirectory(dir.resolve("flat"));
+        Path wrapped = Files.createDirectory(dir.resolve("wrapped"));
+        Files.writeString(flat.resolve("city_aliases.yaml"), """
+                # district -> parent municipality, as the earlier service wrote it
+                Nordweil: Kenzingen
+                Waltershofen: Freiburg im Breisgau
+                Bleibach: Gutach im Breisgau
+                """);
+        Files.writeString(wrapped.resolve("city_aliases.yaml"), """
+                city_aliases:
+                  Nordweil: Kenzingen
+                  Waltershofen: Freiburg im Breisgau
+                  Bleibach: Gutach im Breisgau
+                """);
+        Lexicon fromFlat = new YamlLexiconLoader().loadFrom(flat);
+        assertThat(fromFlat.normalizeCity("Waltershofen")).isEqualTo("freiburg im breisgau");
+        assertThat(fromFlat.normalizeCity("BLEIBACH")).isEqualTo("gutach im breisgau");
+        assertThat(fromFlat.cityAliases()).hasSize(3).isEqualTo(new YamlLexiconLoader().loadFrom(wrapped).cityAliases());
+    }
+
+    @Test
+    void a_wrapped_city_alias_file_without_entries_is_empty() throws IOException {
+        Files.writeString(dir.resolve("city_aliases.yaml"), "city_aliases:\n");
+        assertThat(new YamlLexiconLoader().loadFrom(dir).cityAliases()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
             synonyms.yaml     | 'synonym_groups:\\n  fastnacht: [fasnet, 42]'                  | synonym_groups.fastnacht[1]: expected a text, got a number (42)
@@ -118,6 +146,9 @@ class YamlLexiconLoaderTest {
             prefixes.yaml     | 'colon_prefixes: [Vortrag'                                      | invalid YAML
             city_aliases.yaml | 'city_aliases:\\n  Nordweil: Kenzingen\\n  Kenzingen: Emmendingen' | city_aliases.Kenzingen: city alias 'kenzingen' -> 'emmendingen': 'kenzingen' is already a parent
             city_aliases.yaml | 'city_aliases:\\n  Nordweil: [Kenzingen]'                       | city_aliases.Nordweil: expected a text, got a list
+            city_aliases.yaml | 'Nordweil: [Kenzingen]'                                         | city_aliases.yaml: Nordweil: expected a text, got a list
+            city_aliases.yaml | 'Nordweil: Kenzingen\\nKenzingen: Emmendingen'                    | city_aliases.yaml: Kenzingen: city alias 'kenzingen' -> 'emmendingen': 'kenzingen' is already a parent
+            city_aliases.yaml | 'city_aliases:\\n  Nordweil: Kenzingen\\nBombach: Kenzingen'        | city_aliases: a file holds either 'city_aliases:' with the aliases under it or the aliases alone
             """)
     void reports_problems_with_file_and_entry(String file, String content, String expected) throws IOException {
         Files.writeString(dir.resolve(file), content.replace("\\n", "\n"));
