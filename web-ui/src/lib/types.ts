@@ -72,7 +72,7 @@ export interface Problem {
 
 /**
  * One pipeline run (contract §2, GET /api/runs). The endpoint belongs to the worker issue; this is the shape the
- * page reads, documented in the README so both sides agree.
+ * page reads, documented in docs/http-api.md so both sides agree.
  */
 export interface RunSummary {
   id: string | number;

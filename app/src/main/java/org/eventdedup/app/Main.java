@@ -86,7 +86,7 @@ public final class Main {
                              once; never taken from the command line
               help           this text
 
-            Settings come from EVENT_DEDUP_* environment variables (see README.md).
+            Settings come from EVENT_DEDUP_* environment variables (see docs/configuration.md).
             Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
             """;
 

@@ -12,7 +12,7 @@ public final class CodePoints {
     /**
      * The code points of {@code text} (an unpaired surrogate stays one value, as in {@link String#codePoints()}).
      * A plain loop rather than {@code codePoints().toArray()}: scoring converts two descriptions per candidate pair,
-     * and the stream's buffer building cost more than the similarity itself (profile in README, "Benchmarks").
+     * and the stream's buffer building cost more than the similarity itself (profile in docs/benchmarks.md).
      */
     public static int[] of(String text) {
         if (text == null) {

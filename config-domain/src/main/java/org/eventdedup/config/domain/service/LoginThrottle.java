@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Failed sign-ins per name and per client address: after {@code maxFailures} within {@code window} further attempts
  * are refused until the oldest of those failures leaves the window. In memory, per process: each API server counts
- * its own attempts (documented in the README). Keeps only the last {@code maxFailures} failures of a key, and drops
+ * its own attempts (documented in docs/http-api.md). Keeps only the last {@code maxFailures} failures of a key, and drops
  * keys whose failures have all left the window, so memory stays bounded by the attempts of one window.
  */
 final class LoginThrottle {
