@@ -17,11 +17,11 @@ import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.config.domain.service.AccessService;
 import org.eventdedup.config.domain.service.ConfigService;
-import org.eventdedup.worker.WorkerModule;
-import org.eventdedup.worker.http.WorkerHttpRoutes;
-import org.eventdedup.worker.preview.GroundTruthStore;
-import org.eventdedup.worker.lexicon.YamlLexiconLoader;
-import org.eventdedup.worker.query.jdbi.JdbiPipelineQueries;
+import org.eventdedup.worker.adapter.http.WorkerHttpRoutes;
+import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
+import org.eventdedup.worker.port.GroundTruthStore;
+import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
+import org.eventdedup.worker.adapter.persistence.JdbiPipelineQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,7 +179,7 @@ public final class Application implements AutoCloseable {
 
     /** The stored ground truth of the config preview. */
     public GroundTruthStore groundTruth() {
-        return new GroundTruthStore(database.persistence().jdbi());
+        return new JdbiGroundTruthStore(database.persistence().jdbi());
     }
 
     private static Path lexiconDir(AppSettings settings) {

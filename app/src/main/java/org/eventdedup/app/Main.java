@@ -1,5 +1,6 @@
 package org.eventdedup.app;
 
+import org.eventdedup.worker.port.GroundTruthStore;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.eventdedup.app.generate.GenerateCommand;
 import org.eventdedup.config.adapter.secret.FernetKey;
 import org.eventdedup.config.domain.port.in.RotateKeyUseCase;
 import org.eventdedup.matching.evaluation.GroundTruth;
-import org.eventdedup.worker.preview.GroundTruthStore;
+import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

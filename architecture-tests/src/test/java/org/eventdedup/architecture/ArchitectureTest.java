@@ -32,7 +32,7 @@ class ArchitectureTest {
     static final String APP = "org.eventdedup.app..";
     static final String ENGINE = "org.eventdedup.matching..";
     static final String WORKER = "org.eventdedup.worker..";
-    static final String WORKER_HTTP = "org.eventdedup.worker.http..";
+    static final String WORKER_HTTP = "org.eventdedup.worker.adapter.http..";
 
     static final ArchRule config_domain_depends_only_on_the_jdk_jakarta_validation_and_itself =
             classes().that().resideInAPackage(DOMAIN)

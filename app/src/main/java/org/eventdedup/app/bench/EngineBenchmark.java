@@ -29,7 +29,7 @@ import org.eventdedup.matching.text.Lexicon;
 import org.eventdedup.worker.input.InputFileException;
 import org.eventdedup.worker.input.InputFileParser;
 import org.eventdedup.worker.input.ParsedFile;
-import org.eventdedup.worker.lexicon.YamlLexiconLoader;
+import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
 
 /**
  * The engine's performance targets (issue 3), each measured as a ratio of two timings taken in the same run, so that

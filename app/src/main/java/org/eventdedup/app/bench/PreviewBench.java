@@ -1,5 +1,8 @@
 package org.eventdedup.app.bench;
 
+import org.eventdedup.worker.port.GroundTruthStore;
+import org.eventdedup.worker.adapter.persistence.JdbiPreviewSamples;
+import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -29,17 +32,18 @@ import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.matching.model.Listing;
 import org.eventdedup.matching.pipeline.MatchingPipeline;
 import org.eventdedup.matching.text.Lexicon;
-import org.eventdedup.worker.ingest.DeadLetterDirectory;
+import org.eventdedup.worker.adapter.files.DeadLetterDirectory;
 import org.eventdedup.worker.input.InputFileParser;
-import org.eventdedup.worker.lexicon.YamlLexiconLoader;
-import org.eventdedup.worker.preview.GroundTruthStore;
+import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
+import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
 import org.eventdedup.worker.preview.ImpactPreview;
 import org.eventdedup.worker.preview.ImpactReport;
 import org.eventdedup.worker.run.PipelineRun;
 import org.eventdedup.worker.run.RunCheckpoint;
 import org.eventdedup.worker.run.RunSummary;
-import org.eventdedup.worker.store.IngestionQueue;
-import org.eventdedup.worker.store.ListingJson;
+import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
+import org.eventdedup.worker.port.IngestionQueue;
+import org.eventdedup.worker.adapter.persistence.ListingJson;
 
 /**
  * {@code bench-preview [--store N] [--listings N] [--rounds R] [--json]}: the impact preview's 2 s target (issue 7).
@@ -127,9 +131,9 @@ public final class PreviewBench {
                 new YamlConfigFileReader().read(config).orElse(null), null, Clock.systemUTC());
         Lexicon lexicon = new YamlLexiconLoader().loadFrom(config.toAbsolutePath().getParent());
         Path deadLetters = Files.createTempDirectory("bench-preview-dead");
-        PipelineRun pipeline = new PipelineRun(jdbi, configService, lexicon, null,
+        PipelineRun pipeline = new PipelineRun(new JdbiPipelineTransactions(jdbi), configService, lexicon, null,
                 new DeadLetterDirectory(deadLetters), RunCheckpoint.NONE, Clock.systemUTC());
-        IngestionQueue queue = new IngestionQueue(jdbi);
+        IngestionQueue queue = new JdbiIngestionQueue(jdbi);
 
         err.printf(Locale.ROOT, "bench-preview: storing %,d generated listings (seed %d)%n", options.store(),
                 options.seed());
@@ -151,13 +155,13 @@ public final class PreviewBench {
         Set<String> labelled = new HashSet<>();
         generated.truth().forEachPair((a, b) -> pairs.add(IdPair.of(a, b)));
         generated.truth().forEachEntity((entity, ids) -> labelled.addAll(ids));
-        GroundTruthStore.Imported imported = new GroundTruthStore(jdbi).replace(
+        GroundTruthStore.Imported imported = new JdbiGroundTruthStore(jdbi).replace(
                 new GroundTruth(pairs, labelled, 0), "bench");
         err.printf(Locale.ROOT, "bench-preview: stored in %.1f s; ground truth %,d pairs over %,d listings%n",
                 (System.nanoTime() - t0) / 1e9, imported.pairs(), imported.listings());
 
         int threads = Runtime.getRuntime().availableProcessors();
-        ImpactPreview preview = new ImpactPreview(jdbi, configService, lexicon, threads);
+        ImpactPreview preview = new ImpactPreview(new JdbiPreviewSamples(jdbi), configService, lexicon, threads);
         Map<String, Object> patch = Map.of("thresholds", Map.of("high", 0.70));
         List<Double> previewMs = new ArrayList<>();
         List<Double> baselineMs = new ArrayList<>();

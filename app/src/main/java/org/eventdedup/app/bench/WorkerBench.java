@@ -1,5 +1,7 @@
 package org.eventdedup.app.bench;
 
+import org.eventdedup.worker.port.IngestionQueue;
+import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,13 +39,13 @@ import org.eventdedup.config.domain.port.in.Precondition;
 import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
 import org.eventdedup.config.domain.service.ConfigService;
 import org.eventdedup.matching.text.Lexicon;
-import org.eventdedup.worker.ingest.DeadLetterDirectory;
+import org.eventdedup.worker.adapter.files.DeadLetterDirectory;
 import org.eventdedup.worker.input.InputFileParser;
-import org.eventdedup.worker.lexicon.YamlLexiconLoader;
+import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
 import org.eventdedup.worker.run.PipelineRun;
 import org.eventdedup.worker.run.RunCheckpoint;
 import org.eventdedup.worker.run.RunSummary;
-import org.eventdedup.worker.store.IngestionQueue;
+import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -280,9 +282,9 @@ public final class WorkerBench {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            this.pipeline = new PipelineRun(jdbi, configService, lexicon, null, new DeadLetterDirectory(deadLetters),
+            this.pipeline = new PipelineRun(new JdbiPipelineTransactions(jdbi), configService, lexicon, null, new DeadLetterDirectory(deadLetters),
                     RunCheckpoint.NONE, Clock.systemUTC());
-            this.queue = new IngestionQueue(jdbi);
+            this.queue = new JdbiIngestionQueue(jdbi);
             int small = options.store() / 10;
             plan(small, false);
             for (int i = 0; i < TIMED_BATCHES; i++) {

@@ -10,8 +10,8 @@ import org.eventdedup.config.adapter.yaml.YamlConfigFileReader;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.matching.text.Lexicon;
-import org.eventdedup.worker.lexicon.LexiconLoadException;
-import org.eventdedup.worker.lexicon.YamlLexiconLoader;
+import org.eventdedup.worker.adapter.files.LexiconLoadException;
+import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
 
 /**
  * What an offline run needs besides its input: the config, the lexicon, the thread count and the AI key.

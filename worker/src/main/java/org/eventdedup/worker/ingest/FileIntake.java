@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Objects;
 import org.eventdedup.worker.input.InputFileParser;
 import org.eventdedup.worker.input.InputProblem;
-import org.eventdedup.worker.store.IngestionQueue;
+import org.eventdedup.worker.input.ContentHash;
+import org.eventdedup.worker.input.InputProblems;
+import org.eventdedup.worker.port.DeadLetters;
+import org.eventdedup.worker.port.IngestionQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +38,10 @@ public final class FileIntake {
     public enum Status { QUEUED, ALREADY_QUEUED, SKIPPED, REJECTED }
 
     private final IngestionQueue queue;
-    private final DeadLetterDirectory deadLetters;
+    private final DeadLetters deadLetters;
     private final long maxBytes;
 
-    public FileIntake(IngestionQueue queue, DeadLetterDirectory deadLetters, long maxBytes) {
+    public FileIntake(IngestionQueue queue, DeadLetters deadLetters, long maxBytes) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         if (maxBytes < 1) {
@@ -69,7 +72,7 @@ public final class FileIntake {
     /** An uploaded file (its bytes already limited by the HTTP layer). */
     public Result offerUpload(String name, byte[] content) {
         if (content.length > maxBytes) {
-            return tooLarge(name, null, content, org.eventdedup.worker.store.PipelineStore.sha256(content),
+            return tooLarge(name, null, content, ContentHash.sha256(content),
                     content.length);
         }
         return offer(name, "api", null, content);
@@ -91,7 +94,7 @@ public final class FileIntake {
     private Result tooLarge(String name, String path, byte[] content, String hash, long size) {
         InputProblem problem = new InputProblem(-1, null, "",
                 "file is " + size + " bytes, more than the limit of " + maxBytes + " bytes");
-        String error = DeadLetterDirectory.errorJson(name, List.of(problem));
+        String error = InputProblems.errorJson(name, List.of(problem));
         deadLetters.reject(name, path, content == null ? new byte[0] : content, error);
         long id = queue.recordRejected(name, InputFileParser.sourceCode(name), path == null ? "api" : "watch",
                 hash, size, error);

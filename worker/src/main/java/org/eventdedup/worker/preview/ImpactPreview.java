@@ -34,13 +34,13 @@ import org.eventdedup.worker.preview.ImpactReport.ListingRef;
 import org.eventdedup.worker.preview.ImpactReport.Outcome;
 import org.eventdedup.worker.preview.ImpactReport.Quality;
 import org.eventdedup.worker.preview.ImpactReport.Side;
-import org.eventdedup.worker.store.ListingJson;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import org.eventdedup.worker.port.PreviewSamples;
+import org.eventdedup.worker.port.PreviewSamples.Sample;
+import org.eventdedup.worker.port.PreviewSamples.TokenHistory;
 
 /**
- * The impact preview (issue 7): the engine run on a bounded sample of the stored listings with the current config
- * and with a candidate, side by side. Reads in one read-only transaction and writes nothing; the AI tier runs with a
+ * The impact preview: the engine run on a bounded sample of the stored listings with the current config
+ * and with a candidate, side by side. Reads one consistent sample ({@link PreviewSamples}) and writes nothing; the AI tier runs with a
  * {@link RecordingResolver}, so Gemini is never called and the window's pairs are counted by the engine's own rule.
  *
  * <p>Sample: the most recent {@code N} listings (by ingestion order) plus both listings of every stored same-event
@@ -65,21 +65,19 @@ public final class ImpactPreview {
     /** Never sent anywhere: it only lets the engine's AI tier reach the recording resolver. */
     private static final SecretString NO_CALL_KEY = SecretString.of("preview-never-calls-gemini");
 
-    private final Jdbi jdbi;
+    private final PreviewSamples samples;
     private final PreviewConfigUseCase configs;
     private final Lexicon lexicon;
     private final int threads;
-    private final GroundTruthStore truthStore;
 
-    public ImpactPreview(Jdbi jdbi, PreviewConfigUseCase configs, Lexicon lexicon, int threads) {
-        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    public ImpactPreview(PreviewSamples samples, PreviewConfigUseCase configs, Lexicon lexicon, int threads) {
+        this.samples = Objects.requireNonNull(samples, "samples");
         this.configs = Objects.requireNonNull(configs, "configs");
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
         this.threads = threads;
-        this.truthStore = new GroundTruthStore(jdbi);
     }
 
     /**
@@ -95,10 +93,7 @@ public final class ImpactPreview {
         ConfigCandidate configsToCompare = configs.candidate(patch);
         MatchingConfig current = configsToCompare.current().config();
         MatchingConfig candidate = configsToCompare.candidate();
-        Snapshot snapshot = jdbi.inTransaction(handle -> {
-            handle.execute("SET TRANSACTION READ ONLY"); // a preview never writes: the database holds us to it
-            return read(handle, listings, current.ai().model(), candidate.ai().model());
-        });
+        Sample snapshot = samples.read(listings, List.of(current.ai().model(), candidate.ai().model()));
 
         Run currentRun = run(snapshot.listings(), current);
         Run candidateRun = run(snapshot.listings(), candidate);
@@ -120,50 +115,6 @@ public final class ImpactPreview {
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         return new ImpactReport(new ImpactReport.Sample(snapshot.listings().size(), truePairs.size(),
                 currentRun.result().stats().blockedPairs(), elapsed), currentSide, candidateSide, flips);
-    }
-
-    // ---- reading
-
-    /** Tokens per call measured for one model: input, output (thinking included) and calls. */
-    record TokenHistory(long input, long output, long calls) {
-    }
-
-    private record Snapshot(List<Listing> listings, GroundTruth truth, Map<String, TokenHistory> byModel,
-                            TokenHistory all) {
-        TokenHistory tokens(String model) {
-            TokenHistory own = byModel.get(model);
-            return own != null ? own : all;
-        }
-    }
-
-    private Snapshot read(Handle handle, int limit, String... models) {
-        List<Listing> listings = handle.createQuery("""
-                        WITH recent AS (SELECT id FROM source_events ORDER BY ingestion_order DESC, id LIMIT :limit)
-                        SELECT listing::text FROM source_events
-                         WHERE id IN (SELECT id FROM recent UNION SELECT a FROM ground_truth_pairs
-                                      UNION SELECT b FROM ground_truth_pairs)""")
-                .bind("limit", limit)
-                .setFetchSize(1000)
-                .map((rs, ctx) -> ListingJson.read(rs.getString(1))).list();
-        GroundTruth truth = truthStore.load(handle);
-        Map<String, TokenHistory> byModel = new HashMap<>();
-        handle.createQuery("""
-                        SELECT model, sum(prompt_tokens) AS input, sum(output_tokens + thought_tokens) AS output,
-                               sum(api_calls) AS calls
-                          FROM ai_usage_log WHERE api_calls > 0 AND model = ANY(CAST(:models AS text[]))
-                         GROUP BY model""")
-                .bind("models", models)
-                .map((rs, ctx) -> Map.entry(rs.getString("model"), new TokenHistory(rs.getLong("input"),
-                        rs.getLong("output"), rs.getLong("calls"))))
-                .forEach(e -> byModel.put(e.getKey(), e.getValue()));
-        TokenHistory all = handle.createQuery("""
-                        SELECT coalesce(sum(prompt_tokens), 0) AS input,
-                               coalesce(sum(output_tokens + thought_tokens), 0) AS output,
-                               coalesce(sum(api_calls), 0) AS calls
-                          FROM ai_usage_log WHERE api_calls > 0""")
-                .map((rs, ctx) -> new TokenHistory(rs.getLong("input"), rs.getLong("output"), rs.getLong("calls")))
-                .one();
-        return new Snapshot(listings, truth, byModel, all);
     }
 
     // ---- one side

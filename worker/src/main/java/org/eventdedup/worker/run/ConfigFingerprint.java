@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.rule.ConfigDocument;
-import org.eventdedup.worker.store.PipelineStore;
+import org.eventdedup.worker.input.ContentHash;
 
 /**
  * SHA-256 of the complete config document with sorted keys. Beside the version it tells whether a run matches under
@@ -23,7 +23,7 @@ final class ConfigFingerprint {
 
     static String of(MatchingConfig config) {
         try {
-            return PipelineStore.sha256(JSON.writeValueAsString(ConfigDocument.toTree(config)));
+            return ContentHash.sha256(JSON.writeValueAsString(ConfigDocument.toTree(config)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

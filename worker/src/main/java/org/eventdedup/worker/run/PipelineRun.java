@@ -39,20 +39,21 @@ import org.eventdedup.matching.scoring.PairScorer;
 import org.eventdedup.matching.scoring.PreparedListing;
 import org.eventdedup.matching.text.CodePoints;
 import org.eventdedup.matching.text.Lexicon;
-import org.eventdedup.worker.ingest.DeadLetterDirectory;
 import org.eventdedup.worker.input.InputFileException;
+import org.eventdedup.worker.input.InputProblems;
 import org.eventdedup.worker.input.InputFileParser;
 import org.eventdedup.worker.input.ParsedFile;
-import org.eventdedup.worker.store.ClaimedFile;
-import org.eventdedup.worker.store.PipelineStore;
-import org.eventdedup.worker.store.PreviousRun;
-import org.eventdedup.worker.store.StoredListing;
-import org.jdbi.v3.core.Jdbi;
+import org.eventdedup.worker.port.ClaimedFile;
+import org.eventdedup.worker.port.DeadLetters;
+import org.eventdedup.worker.port.PipelineStore;
+import org.eventdedup.worker.port.PipelineTransactions;
+import org.eventdedup.worker.port.PreviousRun;
+import org.eventdedup.worker.port.StoredListing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pipeline run (issue 4): load the config, take the queued files, store their listings, match incrementally (or
+ * One pipeline run: load the config, take the queued files, store their listings, match incrementally (or
  * everything again when the config changed), re-cluster and re-synthesise what was affected, keep canonical ids
  * stable, and record the run.
  *
@@ -65,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * (GIN-indexed {@code blocking_keys && keys}); only the connected components that contain them (through match edges
  * and their former canonical events) are re-clustered and re-synthesised.
  *
- * <p><b>Transactions.</b> All writes of a run commit in one transaction. Queued files are claimed with
+ * <p><b>Transactions.</b> All writes of a run commit in one transaction ({@link PipelineTransactions}). Queued files are claimed with
  * {@code FOR UPDATE SKIP LOCKED} and matching is serialised across processes with a transaction-level advisory lock,
  * so several workers on one database never interleave. A failure anywhere rolls everything back: the previous state
  * stays, the files stay queued, and the failure is recorded as a failed run on its own.
@@ -86,11 +87,11 @@ public final class PipelineRun {
     static final int RECLUSTER_CHUNK = 2_000;
     static final int PAGE = 1_000;
 
-    private final Jdbi jdbi;
+    private final PipelineTransactions transactions;
     private final ConfigProvider configProvider;
     private final Lexicon lexicon;
     private final AmbiguousPairResolver resolver;
-    private final DeadLetterDirectory deadLetters;
+    private final DeadLetters deadLetters;
     private final RunCheckpoint checkpoint;
     private final Clock clock;
     private final int maxFilesPerRun;
@@ -100,22 +101,22 @@ public final class PipelineRun {
      * @param resolverOrNull the AI tier's resolver, null when this worker has none (ambiguous pairs stay so)
      * @param checkpoint     called at each step inside the transaction ({@link RunCheckpoint#NONE} in production)
      */
-    public PipelineRun(Jdbi jdbi, ConfigProvider configProvider, Lexicon lexicon,
-                       AmbiguousPairResolver resolverOrNull, DeadLetterDirectory deadLetters,
+    public PipelineRun(PipelineTransactions transactions, ConfigProvider configProvider, Lexicon lexicon,
+                       AmbiguousPairResolver resolverOrNull, DeadLetters deadLetters,
                        RunCheckpoint checkpoint, Clock clock) {
-        this(jdbi, configProvider, lexicon, resolverOrNull, deadLetters, checkpoint, clock,
+        this(transactions, configProvider, lexicon, resolverOrNull, deadLetters, checkpoint, clock,
                 DEFAULT_MAX_FILES_PER_RUN);
     }
 
     /** @param maxFilesPerRun queued files one run takes at most (smaller runs commit sooner and hold locks less) */
-    public PipelineRun(Jdbi jdbi, ConfigProvider configProvider, Lexicon lexicon,
-                       AmbiguousPairResolver resolverOrNull, DeadLetterDirectory deadLetters,
+    public PipelineRun(PipelineTransactions transactions, ConfigProvider configProvider, Lexicon lexicon,
+                       AmbiguousPairResolver resolverOrNull, DeadLetters deadLetters,
                        RunCheckpoint checkpoint, Clock clock, int maxFilesPerRun) {
         if (maxFilesPerRun < 1) {
             throw new IllegalArgumentException("maxFilesPerRun must be positive, was " + maxFilesPerRun);
         }
         this.maxFilesPerRun = maxFilesPerRun;
-        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.configProvider = Objects.requireNonNull(configProvider, "configProvider");
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         this.resolver = resolverOrNull;
@@ -146,7 +147,7 @@ public final class PipelineRun {
         }
         String fingerprint = ConfigFingerprint.of(effective.config());
         try {
-            return jdbi.inTransaction(handle -> new Run(new PipelineStore(handle), effective, fingerprint, started)
+            return transactions.inTransaction(store -> new Run(store, effective, fingerprint, started)
                     .execute());
         } catch (StoreUnavailableException e) {
             // an outage is no failed run: nothing can be recorded anyway, and the caller pauses and retries
@@ -162,7 +163,7 @@ public final class PipelineRun {
                                      String error) {
         long id = -1;
         try {
-            id = jdbi.withHandle(h -> new PipelineStore(h).insertFailedRun(started, clock.instant(), version,
+            id = transactions.inTransaction(store -> store.insertFailedRun(started, clock.instant(), version,
                     null, fingerprint, warnings, error));
         } catch (RuntimeException e) {
             log.error("The failed run could not be recorded either: {}", describe(e));
@@ -272,7 +273,7 @@ public final class PipelineRun {
                 try {
                     parsed = parser.parse(file.filename(), file.content(), nextOrder);
                 } catch (InputFileException e) {
-                    String error = DeadLetterDirectory.errorJson(file.filename(), e.problems());
+                    String error = InputProblems.errorJson(file.filename(), e.problems());
                     store.markFailed(file.id(), error, runId);
                     deadLetters.reject(file.filename(), file.sourcePath(), file.content(), error);
                     count("files_failed", 1);

@@ -21,6 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eventdedup.worker.port.IngestionQueue;
+import org.eventdedup.worker.adapter.files.DeadLetterDirectory;
+import org.eventdedup.worker.adapter.persistence.JdbiGeminiAnswerCache;
+import org.eventdedup.worker.adapter.gemini.GeminiPairResolver;
+import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
+import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
 import org.eventdedup.config.adapter.persistence.PersistenceModule;
 import org.eventdedup.config.adapter.secret.FernetKey;
 import org.eventdedup.config.adapter.secret.FernetKeyRing;
@@ -38,9 +44,8 @@ import org.eventdedup.matching.scoring.ListingPreparer;
 import org.eventdedup.matching.scoring.PairScorer;
 import org.eventdedup.matching.text.Lexicon;
 import org.eventdedup.testing.db.FreshDatabaseExtension;
-import org.eventdedup.worker.WorkerModule;
 import org.eventdedup.worker.input.InputFileParser;
-import org.eventdedup.worker.store.IngestionQueue;
+import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The AI tier end to end in the worker (issue 4, "AI tier (Gemini)"): the config service stores the API key as a
- * Fernet token, the pipeline run — wired by {@link WorkerModule} exactly as the app wires it, with the Gemini
+ * Fernet token, the pipeline run — wired as the app wires it, with the Gemini
  * resolver pointed at a real local HTTP server and the PostgreSQL answer cache — sends the ambiguous pair with the
  * decrypted key, stores the AI's decision and usage, and answers the same pair from the cache on the next run.
  */
@@ -103,8 +108,10 @@ class AiTierPipelineIT {
                 .mapTo(String.class).one());
         assertThat(storedKey).as("stored as a Fernet token").startsWith("gAAAAA").doesNotContain(KEY_TEXT);
 
-        PipelineRun pipeline = WorkerModule.create(jdbi, configService, new WorkerModule.Settings(
-                dir("data"), dir("dead"), dir("lexicon"), gemini.baseUrl())).pipeline();
+        PipelineRun pipeline = new PipelineRun(new JdbiPipelineTransactions(jdbi), configService,
+                new YamlLexiconLoader().loadFrom(dir("lexicon")),
+                new GeminiPairResolver(gemini.baseUrl(), new JdbiGeminiAnswerCache(jdbi)),
+                new DeadLetterDirectory(dir("dead")), RunCheckpoint.NONE, java.time.Clock.systemUTC());
         gemini.answer("same", 0.92);
 
         // ---- run 1: the pair goes to Gemini
@@ -208,7 +215,7 @@ class AiTierPipelineIT {
     }
 
     private void offer(String... names) {
-        IngestionQueue queue = new IngestionQueue(jdbi);
+        IngestionQueue queue = new JdbiIngestionQueue(jdbi);
         for (String name : names) {
             queue.offer(name, InputFileParser.sourceCode(name), "test", null, fixture(name));
         }

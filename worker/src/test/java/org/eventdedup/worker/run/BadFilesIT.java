@@ -1,5 +1,6 @@
 package org.eventdedup.worker.run;
 
+import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,10 +20,10 @@ import org.eventdedup.config.domain.service.ConfigService;
 import org.eventdedup.config.domain.testing.ReversingSecretCipher;
 import org.eventdedup.matching.text.Lexicon;
 import org.eventdedup.testing.db.FreshDatabaseExtension;
-import org.eventdedup.worker.ingest.DeadLetterDirectory;
+import org.eventdedup.worker.adapter.files.DeadLetterDirectory;
 import org.eventdedup.worker.ingest.FileIntake;
-import org.eventdedup.worker.store.IngestionQueue;
-import org.eventdedup.worker.watch.IngestionWorker;
+import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
+import org.eventdedup.worker.adapter.files.IngestionWorker;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,10 +75,10 @@ class BadFilesIT {
         List<String> bad = concat(BAD_FIXTURES, List.of(EMPTY, HUGE));
 
         DeadLetterDirectory dead = new DeadLetterDirectory(deadLetters);
-        PipelineRun pipeline = new PipelineRun(jdbi, new ConfigService(persistence.configRepository(),
+        PipelineRun pipeline = new PipelineRun(new JdbiPipelineTransactions(jdbi), new ConfigService(persistence.configRepository(),
                 new ReversingSecretCipher(), null, null, Clock.systemUTC()), Lexicon.EMPTY, null, dead,
                 RunCheckpoint.NONE, Clock.systemUTC());
-        FileIntake intake = new FileIntake(new IngestionQueue(jdbi), dead, FileIntake.DEFAULT_MAX_BYTES);
+        FileIntake intake = new FileIntake(new JdbiIngestionQueue(jdbi), dead, FileIntake.DEFAULT_MAX_BYTES);
         // every file is in the folder before the worker starts: the startup scan makes them one batch
         try (IngestionWorker worker = new IngestionWorker(folder, intake, pipeline, new IngestionWorker.Timing(
                 Duration.ofMillis(300), Duration.ofMillis(200), Duration.ofMillis(200))).start()) {

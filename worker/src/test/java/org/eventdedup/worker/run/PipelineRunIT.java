@@ -1,5 +1,7 @@
 package org.eventdedup.worker.run;
 
+import org.eventdedup.worker.port.IngestionQueue;
+import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -23,9 +25,9 @@ import org.eventdedup.config.domain.testing.ReversingSecretCipher;
 import org.eventdedup.matching.text.Lexicon;
 import org.eventdedup.testing.db.FreshDatabaseExtension;
 import org.eventdedup.testing.db.TestDatabase;
-import org.eventdedup.worker.ingest.DeadLetterDirectory;
+import org.eventdedup.worker.adapter.files.DeadLetterDirectory;
 import org.eventdedup.worker.input.InputFileParser;
-import org.eventdedup.worker.store.IngestionQueue;
+import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +74,7 @@ class PipelineRunIT {
 
     @Test
     void the_same_file_twice_is_recorded_once() {
-        IngestionQueue queue = new IngestionQueue(jdbi);
+        IngestionQueue queue = new JdbiIngestionQueue(jdbi);
         assertThat(offer(queue, "bwb_01.json").outcome()).isEqualTo(IngestionQueue.Outcome.QUEUED);
         assertThat(offer(queue, "bwb_01.json").outcome()).isEqualTo(IngestionQueue.Outcome.ALREADY_QUEUED);
         worker().runOnce().orElseThrow();
@@ -158,7 +160,7 @@ class PipelineRunIT {
         try (TestDatabase single = TestDatabase.create()) {
             Jdbi other = single.persistence().jdbi();
             for (String name : List.of("bwb_01.json", "emt_02.json", "rkb_03.json")) {
-                offer(new IngestionQueue(other), name);
+                offer(new JdbiIngestionQueue(other), name);
             }
             worker(other, single.persistence(), RunCheckpoint.NONE).runOnce().orElseThrow();
             expected = memberships(other);
@@ -171,7 +173,7 @@ class PipelineRunIT {
             for (int w = 0; w < 2; w++) {
                 workers.add(() -> {
                     PipelineRun run = worker();
-                    IngestionQueue queue = new IngestionQueue(jdbi);
+                    IngestionQueue queue = new JdbiIngestionQueue(jdbi);
                     for (String name : List.of("bwb_01.json", "emt_02.json", "rkb_03.json")) {
                         offer(queue, name);
                         run.runOnce();
@@ -233,7 +235,7 @@ class PipelineRunIT {
     }
 
     private PipelineRun worker(Jdbi on, PersistenceModule module, RunCheckpoint checkpoint) {
-        return new PipelineRun(on, configService(module), Lexicon.EMPTY, null,
+        return new PipelineRun(new JdbiPipelineTransactions(on), configService(module), Lexicon.EMPTY, null,
                 new DeadLetterDirectory(deadLetters), checkpoint, Clock.systemUTC());
     }
 
@@ -247,7 +249,7 @@ class PipelineRunIT {
     }
 
     private void offer(String... names) {
-        IngestionQueue queue = new IngestionQueue(jdbi);
+        IngestionQueue queue = new JdbiIngestionQueue(jdbi);
         for (String name : names) {
             offer(queue, name);
         }

@@ -1,0 +1,508 @@
+package org.eventdedup.worker.adapter.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eventdedup.matching.canonical.CanonicalEvent;
+import org.eventdedup.matching.model.Decision;
+import org.eventdedup.matching.model.Listing;
+import org.eventdedup.matching.model.PairDecision;
+import org.eventdedup.matching.model.Signals;
+import org.eventdedup.matching.model.Tier;
+import org.eventdedup.matching.port.AiUsage;
+import org.eventdedup.worker.input.ContentHash;
+import org.eventdedup.worker.port.ClaimedFile;
+import org.eventdedup.worker.port.PipelineStore;
+import org.eventdedup.worker.port.PreviousRun;
+import org.eventdedup.worker.port.StoredListing;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The pipeline tables as one run sees them: every method works on the run's {@link Handle}, so everything a run
+ * writes commits or rolls back together. Not thread-safe (one per transaction); made by
+ * {@link JdbiPipelineTransactions}.
+ */
+final class JdbiPipelineStore implements PipelineStore {
+
+    /** Key of the transaction-level advisory lock that serialises matching, clustering and synthesis. */
+    static final long PIPELINE_LOCK = 0x45_44_44_50_49_50_45L; // "EDDPIPE"
+
+    private static final int BATCH = 500;
+
+    private final Handle handle;
+
+    JdbiPipelineStore(Handle handle) {
+        this.handle = Objects.requireNonNull(handle, "handle");
+    }
+
+    // ---- the queue and the lock
+
+    /** Waits until no other run holds the pipeline; released when this transaction ends. */
+    @Override
+    public void lockPipeline() {
+        handle.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", PIPELINE_LOCK).mapTo(String.class)
+                .one();
+    }
+
+    /** Takes up to {@code limit} queued files, oldest first, skipping those another run holds. */
+    @Override
+    public List<ClaimedFile> claimPending(int limit) {
+        return handle.createQuery("""
+                        SELECT id, filename, source_path, content FROM file_ingestions
+                         WHERE status = 'pending' ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new ClaimedFile(rs.getLong("id"), rs.getString("filename"),
+                        rs.getString("source_path"), rs.getBytes("content")))
+                .list();
+    }
+
+    @Override
+    public void markCompleted(long fileId, int eventCount, Map<String, Object> metadata, long runId) {
+        handle.createUpdate("""
+                        UPDATE file_ingestions SET status = 'completed', content = NULL, event_count = :count,
+                               file_metadata = CAST(:metadata AS jsonb), error = NULL, run_id = :run,
+                               ingested_at = now()
+                         WHERE id = :id""")
+                .bind("id", fileId).bind("count", eventCount)
+                .bind("metadata", metadata.isEmpty() ? null : ListingJson.json(metadata))
+                .bind("run", runId).execute();
+    }
+
+    /** @param error the JSON of the error document (the same as the dead letter's {@code .error.json}) */
+    @Override
+    public void markFailed(long fileId, String error, long runId) {
+        handle.createUpdate("""
+                        UPDATE file_ingestions SET status = 'failed', content = NULL, event_count = 0,
+                               error = CAST(:error AS jsonb), run_id = :run, ingested_at = now()
+                         WHERE id = :id""")
+                .bind("id", fileId).bind("error", error).bind("run", runId).execute();
+    }
+
+    // ---- runs
+
+    @Override
+    public Optional<PreviousRun> previousRun() {
+        return handle.createQuery("""
+                        SELECT id, config_version, config_fingerprint FROM pipeline_runs
+                         WHERE status = 'completed' ORDER BY id DESC LIMIT 1""")
+                .map((rs, ctx) -> new PreviousRun(rs.getLong("id"), (Long) rs.getObject("config_version"),
+                        rs.getString("config_fingerprint")))
+                .findOne();
+    }
+
+    @Override
+    public long insertRun(Instant startedAt, String mode, long configVersion, String configSource,
+                          String fingerprint) {
+        return handle.createUpdate("""
+                        INSERT INTO pipeline_runs (started_at, status, mode, config_version, config_source,
+                                                   config_fingerprint)
+                        VALUES (:started, 'completed', :mode, :version, :source, :fingerprint)""")
+                .bind("started", utc(startedAt)).bind("mode", mode).bind("version", configVersion)
+                .bind("source", configSource).bind("fingerprint", fingerprint)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    @Override
+    public void finishRun(long runId, Instant finishedAt, Map<String, Long> counts, Map<String, Long> timings,
+                          List<String> warnings) {
+        handle.createUpdate("""
+                        UPDATE pipeline_runs SET finished_at = :finished, counts = CAST(:counts AS jsonb),
+                               timings = CAST(:timings AS jsonb), warnings = CAST(:warnings AS jsonb)
+                         WHERE id = :id""")
+                .bind("id", runId).bind("finished", utc(finishedAt)).bind("counts", ListingJson.json(counts))
+                .bind("timings", ListingJson.json(timings)).bind("warnings", ListingJson.json(warnings)).execute();
+    }
+
+    /** A run that did not complete: written on its own, after the run's transaction rolled back. */
+    @Override
+    public long insertFailedRun(Instant startedAt, Instant finishedAt, Long configVersion, String configSource,
+                                String fingerprint, List<String> warnings, String error) {
+        return handle.createUpdate("""
+                        INSERT INTO pipeline_runs (started_at, finished_at, status, config_version, config_source,
+                                                   config_fingerprint, warnings, error)
+                        VALUES (:started, :finished, 'failed', :version, :source, :fingerprint,
+                                CAST(:warnings AS jsonb), :error)""")
+                .bind("started", utc(startedAt)).bind("finished", utc(finishedAt)).bind("version", configVersion)
+                .bind("source", configSource).bind("fingerprint", fingerprint)
+                .bind("warnings", ListingJson.json(warnings)).bind("error", error)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    @Override
+    public void insertAiUsage(long runId, String model, AiUsage usage) {
+        handle.createUpdate("""
+                        INSERT INTO ai_usage_log (run_id, model, requests, cached_requests, api_calls,
+                               failed_requests, prompt_tokens, output_tokens, thought_tokens, total_tokens,
+                               estimated_cost_usd)
+                        VALUES (:run, :model, :requests, :cached, :calls, :failed, :prompt, :output, :thought,
+                                :total, :cost)""")
+                .bind("run", runId).bind("model", model).bind("requests", usage.requests())
+                .bind("cached", usage.cachedRequests()).bind("calls", usage.apiCalls())
+                .bind("failed", usage.failedRequests()).bind("prompt", usage.promptTokens())
+                .bind("output", usage.outputTokens()).bind("thought", usage.thoughtTokens())
+                .bind("total", usage.totalTokens()).bind("cost", usage.costUsd()).execute();
+    }
+
+    // ---- listings
+
+    @Override
+    public long maxIngestionOrder() {
+        return handle.createQuery("SELECT coalesce(max(ingestion_order), 0) FROM source_events").mapTo(Long.class)
+                .one();
+    }
+
+    /** Ingestion order of the ids already stored. */
+    @Override
+    public Map<String, Long> ingestionOrders(Collection<String> ids) {
+        Map<String, Long> orders = new HashMap<>();
+        handle.createQuery("SELECT id, ingestion_order FROM source_events WHERE id = ANY(CAST(:ids AS text[]))")
+                .bind("ids", array(ids))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> orders.put(e.getKey(), e.getValue()));
+        return orders;
+    }
+
+    /**
+     * Inserts new listings and updates re-delivered ones (Part A 12).
+     *
+     * @return the ids that are new, or whose listing or keys' config changed: the ones to match again
+     */
+    @Override
+    public Set<String> upsertListings(List<StoredListing> listings, Map<String, Long> fileIdById,
+                                      String keysConfig) {
+        Set<String> changed = new java.util.HashSet<>();
+        for (int from = 0; from < listings.size(); from += BATCH) {
+            PreparedBatch batch = handle.prepareBatch("""
+                    INSERT INTO source_events (id, file_ingestion_id, source_code, source_type, listing,
+                           ingestion_order, first_date, last_date, city_normalized, blocking_keys, block_days,
+                           keys_config)
+                    VALUES (:id, :file, :sourceCode, :sourceType, CAST(:listing AS jsonb), :order, :first, :last,
+                            :city, CAST(:keys AS text[]), CAST(:days AS date[]), :keysConfig)
+                    ON CONFLICT (id) DO UPDATE SET file_ingestion_id = EXCLUDED.file_ingestion_id,
+                           source_code = EXCLUDED.source_code, source_type = EXCLUDED.source_type,
+                           listing = EXCLUDED.listing, first_date = EXCLUDED.first_date,
+                           last_date = EXCLUDED.last_date, city_normalized = EXCLUDED.city_normalized,
+                           blocking_keys = EXCLUDED.blocking_keys, block_days = EXCLUDED.block_days,
+                           keys_config = EXCLUDED.keys_config, updated_at = now()
+                     WHERE source_events.listing IS DISTINCT FROM EXCLUDED.listing
+                        OR source_events.keys_config IS DISTINCT FROM EXCLUDED.keys_config""");
+            for (StoredListing s : listings.subList(from, Math.min(listings.size(), from + BATCH))) {
+                Listing l = s.listing();
+                batch.bind("id", l.id()).bind("file", fileIdById.get(l.id())).bind("sourceCode", l.sourceCode())
+                        .bind("sourceType", l.sourceType()).bind("listing", ListingJson.write(l))
+                        .bind("order", l.ingestionOrder()).bind("first", s.firstDate()).bind("last", s.lastDate())
+                        .bind("city", s.cityNormalized()).bind("keys", array(s.blockingKeys()))
+                        .bind("days", days(s.blockDays())).bind("keysConfig", keysConfig)
+                        .add();
+            }
+            changed.addAll(batch.executePreparedBatch("id").mapTo(String.class).list());
+        }
+        return changed;
+    }
+
+    /** Recomputed config-dependent columns (a full re-match under a new config). */
+    @Override
+    public void updateKeys(List<StoredListing> listings, String keysConfig) {
+        PreparedBatch batch = handle.prepareBatch("""
+                UPDATE source_events SET first_date = :first, last_date = :last, city_normalized = :city,
+                       blocking_keys = CAST(:keys AS text[]), block_days = CAST(:days AS date[]),
+                       keys_config = :keysConfig
+                 WHERE id = :id""");
+        for (StoredListing s : listings) {
+            batch.bind("id", s.id()).bind("first", s.firstDate()).bind("last", s.lastDate())
+                    .bind("city", s.cityNormalized()).bind("keys", array(s.blockingKeys()))
+                    .bind("days", days(s.blockDays())).bind("keysConfig", keysConfig).add();
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    /** Listings in id order after {@code afterId} (null: from the start), at most {@code limit}. */
+    @Override
+    public List<Listing> listingPage(String afterId, int limit) {
+        return handle.createQuery("""
+                        SELECT listing::text FROM source_events WHERE :after IS NULL OR id > :after
+                         ORDER BY id LIMIT :limit""")
+                .bind("after", afterId).bind("limit", limit)
+                .map((rs, ctx) -> ListingJson.read(rs.getString(1))).list();
+    }
+
+    /** Stored listings sharing at least one blocking key with {@code keys} (GIN index), except {@code excluded}. */
+    @Override
+    public List<Listing> listingsSharingKeys(Collection<String> keys, Collection<String> excluded) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("""
+                        SELECT listing::text FROM source_events
+                         WHERE blocking_keys && CAST(:keys AS text[]) AND NOT (id = ANY(CAST(:excluded AS text[])))""")
+                .bind("keys", array(keys)).bind("excluded", array(excluded))
+                .map((rs, ctx) -> ListingJson.read(rs.getString(1))).list();
+    }
+
+    @Override
+    public List<LocalDate> blockDays() {
+        return handle.createQuery("SELECT DISTINCT unnest(block_days) AS day FROM source_events ORDER BY day")
+                .mapTo(LocalDate.class).list();
+    }
+
+    /** The listings blocked on {@code day} (GIN index on {@code block_days}). */
+    @Override
+    public List<Listing> listingsBlockedOn(LocalDate day) {
+        return handle.createQuery("""
+                        SELECT listing::text FROM source_events WHERE block_days @> ARRAY[CAST(:day AS date)]""")
+                .bind("day", day.toString())
+                .map((rs, ctx) -> ListingJson.read(rs.getString(1))).list();
+    }
+
+    @Override
+    public List<Listing> loadListings(Collection<String> ids) {
+        return handle.createQuery("SELECT listing::text FROM source_events WHERE id = ANY(CAST(:ids AS text[]))")
+                .bind("ids", array(ids))
+                .map((rs, ctx) -> ListingJson.read(rs.getString(1))).list();
+    }
+
+    /** Every listing id, in id order. */
+    @Override
+    public void forEachListingId(Consumer<String> action) {
+        handle.createQuery("SELECT id FROM source_events ORDER BY id").setFetchSize(10_000).mapTo(String.class)
+                .forEach(action);
+    }
+
+    // ---- decisions
+
+    @Override
+    public void deleteAllDecisions() {
+        handle.execute("DELETE FROM match_decisions");
+    }
+
+    @Override
+    public void deleteDecisionsTouching(Collection<String> ids) {
+        String[] array = array(ids);
+        handle.createUpdate("DELETE FROM match_decisions WHERE a = ANY(CAST(:ids AS text[]))")
+                .bind("ids", array).execute();
+        handle.createUpdate("DELETE FROM match_decisions WHERE b = ANY(CAST(:ids AS text[]))")
+                .bind("ids", array).execute();
+    }
+
+    /** Upserts (Part A 16): a pair decided again replaces its earlier decision. */
+    @Override
+    public void upsertDecisions(List<PairDecision> decisions, long configVersion) {
+        for (int from = 0; from < decisions.size(); from += BATCH) {
+            PreparedBatch batch = handle.prepareBatch("""
+                    INSERT INTO match_decisions (a, b, date_score, geo_score, title_score, description_score,
+                           combined_score, decision, tier, config_version)
+                    VALUES (:a, :b, :date, :geo, :title, :description, :score, :decision, :tier, :version)
+                    ON CONFLICT (a, b) DO UPDATE SET date_score = EXCLUDED.date_score,
+                           geo_score = EXCLUDED.geo_score, title_score = EXCLUDED.title_score,
+                           description_score = EXCLUDED.description_score,
+                           combined_score = EXCLUDED.combined_score, decision = EXCLUDED.decision,
+                           tier = EXCLUDED.tier, config_version = EXCLUDED.config_version, decided_at = now()""");
+            for (PairDecision d : decisions.subList(from, Math.min(decisions.size(), from + BATCH))) {
+                Signals s = d.signals();
+                batch.bind("a", d.a()).bind("b", d.b()).bind("date", s.date()).bind("geo", s.geo())
+                        .bind("title", s.title()).bind("description", s.description()).bind("score", d.score())
+                        .bind("decision", d.decision().jsonName()).bind("tier", d.tier().jsonName())
+                        .bind("version", configVersion).add();
+            }
+            batch.execute();
+        }
+    }
+
+    /** Both ends of every {@code match} decision touching {@code ids}. */
+    @Override
+    public List<String[]> matchEdgesTouching(Collection<String> ids) {
+        String[] array = array(ids);
+        List<String[]> edges = new ArrayList<>();
+        for (String column : new String[] {"a", "b"}) {
+            handle.createQuery("SELECT a, b FROM match_decisions WHERE decision = 'match' AND " + column
+                            + " = ANY(CAST(:ids AS text[]))")
+                    .bind("ids", array)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .forEach(edges::add);
+        }
+        return edges;
+    }
+
+    /** Every {@code match} edge, streamed. */
+    @Override
+    public void forEachMatchEdge(Consumer<String[]> action) {
+        handle.createQuery("SELECT a, b FROM match_decisions WHERE decision = 'match'").setFetchSize(10_000)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).forEach(action);
+    }
+
+    /** Every decision whose two listings are both in {@code ids}. */
+    @Override
+    public List<PairDecision> decisionsWithin(Collection<String> ids) {
+        // Probe the (a, b) key by a only and keep the b side here: with "a = ANY(:ids) AND b = ANY(:ids)" PostgreSQL
+        // may probe the index for every combination of the two lists, which took seconds at 100k stored listings.
+        Set<String> members = new HashSet<>(ids);
+        return handle.createQuery("""
+                        SELECT d.a, d.b, d.date_score, d.geo_score, d.title_score, d.description_score,
+                               d.combined_score, d.decision, d.tier
+                          FROM unnest(CAST(:ids AS text[])) AS m(id)
+                          JOIN match_decisions d ON d.a = m.id""")
+                .bind("ids", array(ids))
+                .map((rs, ctx) -> members.contains(rs.getString("b")) ? new PairDecision(rs.getString("a"), rs.getString("b"),
+                        new Signals(rs.getDouble("date_score"), rs.getDouble("geo_score"),
+                                rs.getDouble("title_score"), rs.getDouble("description_score")),
+                        rs.getDouble("combined_score"),
+                        Decision.valueOf(rs.getString("decision").toUpperCase(Locale.ROOT)),
+                        Tier.valueOf(rs.getString("tier").toUpperCase(Locale.ROOT))) : null)
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    // ---- canonical events
+
+    /** Members of the canonical events that hold any of {@code ids}: canonical id → member ids. */
+    @Override
+    public Map<Long, List<String>> canonicalsHolding(Collection<String> ids) {
+        Map<Long, List<String>> members = new LinkedHashMap<>();
+        handle.createQuery("""
+                        SELECT s2.canonical_event_id, s2.source_event_id
+                          FROM canonical_event_sources s1
+                          JOIN canonical_event_sources s2 ON s2.canonical_event_id = s1.canonical_event_id
+                         WHERE s1.source_event_id = ANY(CAST(:ids AS text[]))
+                         ORDER BY s2.canonical_event_id, s2.source_event_id""")
+                .bind("ids", array(ids))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> {
+                    List<String> list = members.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+                    if (!list.contains(e.getValue())) {
+                        list.add(e.getValue());
+                    }
+                });
+        return members;
+    }
+
+    /** Every (canonical id, listing id) link, streamed. */
+    @Override
+    public void forEachLink(java.util.function.BiConsumer<Long, String> action) {
+        handle.createQuery("SELECT canonical_event_id, source_event_id FROM canonical_event_sources")
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> action.accept(e.getKey(), e.getValue()));
+    }
+
+    @Override
+    public long insertCanonical(CanonicalEvent event, long configVersion) {
+        return handle.createUpdate("INSERT INTO canonical_events (" + CANONICAL_COLUMNS + ", config_version)"
+                        + " VALUES (" + CANONICAL_VALUES + ", :configVersion)")
+                .bindMap(canonicalValues(event)).bind("configVersion", configVersion)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** @return true when the event changed (its version went up), false when it was already so */
+    @Override
+    public boolean updateCanonical(long id, CanonicalEvent event, long configVersion) {
+        return handle.createUpdate("UPDATE canonical_events SET (" + CANONICAL_COLUMNS + ", config_version,"
+                        + " version, updated_at) = (" + CANONICAL_VALUES + ", :configVersion, version + 1, now())"
+                        + " WHERE id = :id AND content_hash IS DISTINCT FROM :contentHash")
+                .bindMap(canonicalValues(event)).bind("configVersion", configVersion).bind("id", id)
+                .execute() > 0;
+    }
+
+    @Override
+    public void deleteCanonicals(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            handle.createUpdate("DELETE FROM canonical_events WHERE id = ANY(CAST(:ids AS bigint[]))")
+                    .bind("ids", ids.toArray(new Long[0])).execute();
+        }
+    }
+
+    /** Replaces the links of {@code listingIds} with {@code membersByCanonical}. */
+    @Override
+    public void replaceLinks(Collection<String> listingIds, Map<Long, List<String>> membersByCanonical) {
+        handle.createUpdate("DELETE FROM canonical_event_sources WHERE source_event_id = ANY(CAST(:ids AS text[]))")
+                .bind("ids", array(listingIds)).execute();
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO canonical_event_sources (canonical_event_id, source_event_id) VALUES (:canonical, :id)""");
+        membersByCanonical.forEach((canonical, members) -> {
+            for (String id : members) {
+                batch.bind("canonical", canonical).bind("id", id).add();
+            }
+        });
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    private static final String CANONICAL_COLUMNS = "title, short_description, description, highlights,"
+            + " location_name, location_city, location_district, location_street, location_zipcode, geo_latitude,"
+            + " geo_longitude, geo_confidence, dates, first_date, last_date, categories, is_family_event,"
+            + " is_child_focused, admission_free, field_provenance, source_count, match_confidence, needs_review,"
+            + " review_reason, ai_assisted, content_hash";
+    private static final String CANONICAL_VALUES = ":title, :shortDescription, :description,"
+            + " CAST(:highlights AS jsonb), :locationName, :locationCity, :locationDistrict, :locationStreet,"
+            + " :locationZipcode, :geoLatitude, :geoLongitude, :geoConfidence, CAST(:dates AS jsonb), :firstDate,"
+            + " :lastDate, CAST(:categories AS jsonb), :isFamilyEvent, :isChildFocused, :admissionFree,"
+            + " CAST(:fieldProvenance AS jsonb), :sourceCount, :matchConfidence, :needsReview, :reviewReason,"
+            + " :aiAssisted, :contentHash";
+
+    private static Map<String, Object> canonicalValues(CanonicalEvent e) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("title", e.title());
+        v.put("shortDescription", e.shortDescription());
+        v.put("description", e.description());
+        v.put("highlights", ListingJson.json(e.highlights()));
+        v.put("locationName", e.locationName());
+        v.put("locationCity", e.locationCity());
+        v.put("locationDistrict", e.locationDistrict());
+        v.put("locationStreet", e.locationStreet());
+        v.put("locationZipcode", e.locationZipcode());
+        v.put("geoLatitude", e.geo() == null ? null : e.geo().latitude());
+        v.put("geoLongitude", e.geo() == null ? null : e.geo().longitude());
+        v.put("geoConfidence", e.geo() == null ? null : e.geo().confidence());
+        v.put("dates", ListingJson.json(e.dates()));
+        v.put("firstDate", e.firstDate());
+        v.put("lastDate", e.lastDate());
+        v.put("categories", ListingJson.json(e.categories()));
+        v.put("isFamilyEvent", e.isFamilyEvent());
+        v.put("isChildFocused", e.isChildFocused());
+        v.put("admissionFree", e.admissionFree());
+        v.put("fieldProvenance", ListingJson.json(e.fieldProvenance()));
+        v.put("sourceCount", e.sourceCount());
+        v.put("matchConfidence", e.matchConfidence());
+        v.put("needsReview", e.needsReview());
+        v.put("reviewReason", e.reviewFlag() == null ? null : e.reviewFlag().detail());
+        v.put("aiAssisted", e.aiAssisted());
+        v.put("contentHash", ContentHash.sha256(ListingJson.json(e)));
+        return v;
+    }
+
+    // ---- helpers
+
+    static String[] array(Collection<String> values) {
+        return values.toArray(new String[0]);
+    }
+
+    private static String[] days(List<LocalDate> days) {
+        String[] text = new String[days.size()];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = days.get(i).toString();
+        }
+        return text;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,26 @@
+package org.eventdedup.worker.port;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import org.eventdedup.matching.model.PairDecision;
+
+/** The decision of every compared pair, keyed by the pair {@code (a, b)} with {@code a < b}. */
+public interface DecisionStore {
+
+    void deleteAllDecisions();
+
+    void deleteDecisionsTouching(Collection<String> ids);
+
+    /** A pair decided again replaces its earlier decision (Part A 16). */
+    void upsertDecisions(List<PairDecision> decisions, long configVersion);
+
+    /** Both ends of every {@code match} decision touching {@code ids} (a pair touching two of them may repeat). */
+    List<String[]> matchEdgesTouching(Collection<String> ids);
+
+    /** Every {@code match} edge. */
+    void forEachMatchEdge(Consumer<String[]> action);
+
+    /** Every decision whose two listings are both in {@code ids}. */
+    List<PairDecision> decisionsWithin(Collection<String> ids);
+}
