@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 final class CapturedLogs implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final Logger gemini = (Logger) LoggerFactory.getLogger("org.eventdedup.worker.gemini");
+    private final Logger gemini = (Logger) LoggerFactory.getLogger("org.eventdedup.worker.adapter.gemini");
     private final Level previousLevel = gemini.getLevel();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
