@@ -1,0 +1,265 @@
+package org.eventdedup.worker.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eventdedup.config.domain.port.in.ApiKeyChange;
+import org.eventdedup.config.domain.port.in.ConfigProvider;
+import org.eventdedup.config.domain.port.in.Precondition;
+import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
+import org.eventdedup.config.domain.service.ConfigService;
+import org.eventdedup.config.domain.testing.InMemoryConfigRepository;
+import org.eventdedup.config.domain.testing.ReversingSecretCipher;
+import org.eventdedup.matching.model.Decision;
+import org.eventdedup.matching.text.Lexicon;
+import org.eventdedup.worker.input.InputFileParser;
+import org.eventdedup.worker.port.DeadLetters;
+import org.eventdedup.worker.testing.InMemoryPipelineStorage;
+import org.eventdedup.worker.testing.InMemoryPipelineStorage.CanonicalRow;
+import org.eventdedup.worker.testing.InMemoryPipelineStorage.DecisionRow;
+import org.eventdedup.worker.testing.InMemoryPipelineStorage.FileRow;
+import org.eventdedup.worker.testing.InMemoryPipelineStorage.RunRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The run policy on in-memory fakes of the worker's ports: what is incremental, when everything is matched again,
+ * how canonical ids stay stable, and that a run failing anywhere leaves nothing behind. The same behaviour on
+ * PostgreSQL is {@code PipelineRunIT}'s; the fake keeps the adapter's contract ({@code PipelineStoreContract}).
+ */
+class PipelineRunTest {
+
+    private final InMemoryPipelineStorage storage = new InMemoryPipelineStorage();
+    private final ConfigService configs = new ConfigService(new InMemoryConfigRepository(),
+            new ReversingSecretCipher(), null, null, Clock.systemUTC());
+    private final List<String> deadLetters = new ArrayList<>();
+    private final DeadLetters deadLetterFolder = (name, path, content, error) -> deadLetters.add(name);
+
+    @Test
+    void queued_files_become_listings_decisions_and_canonical_events() {
+        offer("bwb_01.json", "emt_02.json");
+
+        RunSummary run = pipeline().runOnce().orElseThrow();
+
+        assertThat(run.completed()).isTrue();
+        assertThat(run.mode()).isEqualTo("incremental");
+        assertThat(run.count("files_completed")).isEqualTo(2);
+        assertThat(run.count("ingested")).isEqualTo(4);
+        assertThat(storage.memberships().values()).containsExactlyInAnyOrder(
+                List.of("bwb-konzert"), List.of("bwb-umzug", "emt-umzug"), List.of("emt-flohmarkt"));
+        assertThat(decision("bwb-umzug", "emt-umzug")).isEqualTo(Decision.MATCH);
+        assertThat(storage.files()).extracting(FileRow::status).containsOnly("completed");
+        RunRow row = storage.runs().get(0);
+        assertThat(row.status()).isEqualTo("completed");
+        assertThat(row.configVersion()).isZero();
+        assertThat(row.configSource()).isEqualTo("defaults");
+        assertThat(row.counts()).containsEntry("canonicals_created", 3L);
+        assertThat(row.finishedAt()).isNotNull();
+    }
+
+    @Test
+    void with_nothing_queued_and_the_same_config_a_run_does_nothing_and_records_nothing() {
+        assertThat(pipeline().runOnce()).as("empty storage").isEmpty();
+        offer("bwb_01.json");
+        pipeline().runOnce().orElseThrow();
+
+        assertThat(pipeline().runOnce()).isEmpty();
+        assertThat(storage.runs()).hasSize(1);
+    }
+
+    @Test
+    void an_incremental_run_touches_only_the_affected_components_and_keeps_canonical_ids() {
+        offer("bwb_01.json", "emt_02.json");
+        pipeline().runOnce().orElseThrow();
+        Map<String, Long> before = canonicalIdByListing();
+
+        offer("rkb_03.json");
+        RunSummary run = pipeline().runOnce().orElseThrow();
+
+        assertThat(run.mode()).isEqualTo("incremental");
+        assertThat(run.count("listings_matched")).as("only the new listings are scored").isEqualTo(2);
+        assertThat(run.count("canonicals")).as("the grown cluster and the new singleton").isEqualTo(2);
+        Map<String, Long> after = canonicalIdByListing();
+        assertThat(after.get("rkb-umzug")).as("a grown cluster keeps its id").isEqualTo(before.get("bwb-umzug"));
+        assertThat(version(before.get("bwb-umzug"))).isEqualTo(2);
+        for (String untouched : List.of("bwb-konzert", "emt-flohmarkt")) {
+            assertThat(after.get(untouched)).isEqualTo(before.get(untouched));
+            assertThat(version(before.get(untouched))).as("%s not rewritten", untouched).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_new_config_version_makes_the_next_run_rematch_everything_once() {
+        offer("bwb_01.json", "emt_02.json");
+        pipeline().runOnce().orElseThrow();
+        long umzug = canonicalIdByListing().get("bwb-umzug");
+
+        configs.update(new UpdateConfigCommand(Map.of("thresholds", Map.of("high", 0.999)), ApiKeyChange.KEEP,
+                Precondition.NONE, "test"));
+        RunSummary run = pipeline().runOnce().orElseThrow();
+
+        assertThat(run.mode()).isEqualTo("full");
+        assertThat(run.configVersion()).isEqualTo(1L);
+        assertThat(run.count("listings_matched")).isEqualTo(4);
+        assertThat(run.count("files_claimed")).as("a re-match needs no new file").isZero();
+        assertThat(decision("bwb-umzug", "emt-umzug")).isNotEqualTo(Decision.MATCH);
+        assertThat(storage.decisions()).extracting(DecisionRow::configVersion).containsOnly(1L);
+        assertThat(storage.memberships().values()).contains(List.of("bwb-umzug"), List.of("emt-umzug"));
+        assertThat(canonicalIdByListing().get("bwb-umzug")).as("a split keeps the id on one part").isEqualTo(umzug);
+        assertThat(pipeline().runOnce()).as("the next run sees the same config again").isEmpty();
+    }
+
+    @Test
+    void a_config_with_the_same_version_but_other_content_also_rematches() {
+        offer("bwb_01.json");
+        pipeline().runOnce().orElseThrow();
+        ConfigProvider sameVersionOtherContent = () -> {
+            var effective = configs.load();
+            return new org.eventdedup.config.domain.port.in.EffectiveConfig(
+                    effective.config().withAi(effective.config().ai().withEnabled(true)), effective.apiKey(),
+                    effective.version(), effective.source(), effective.warnings());
+        };
+
+        RunSummary run = pipeline(sameVersionOtherContent, RunCheckpoint.NONE).runOnce().orElseThrow();
+
+        assertThat(run.mode()).isEqualTo("full");
+        assertThat(run.configVersion()).isZero();
+    }
+
+    @ParameterizedTest(name = "failing at {0}")
+    @EnumSource(RunCheckpoint.Step.class)
+    void a_run_failing_at_any_step_leaves_the_previous_state_and_its_files_queued(RunCheckpoint.Step where) {
+        offer("bwb_01.json", "emt_02.json");
+        pipeline().runOnce().orElseThrow();
+        Map<String, Long> before = canonicalIdByListing();
+        List<DecisionRow> decisionsBefore = storage.decisions();
+
+        offer("rkb_03.json");
+        RunSummary failed = pipeline(configs, step -> {
+            if (step == where) {
+                throw new IllegalStateException("simulated crash at " + step);
+            }
+        }).runOnce().orElseThrow();
+
+        assertThat(failed.completed()).isFalse();
+        assertThat(failed.error()).contains("simulated crash at " + where);
+        assertThat(canonicalIdByListing()).isEqualTo(before);
+        assertThat(storage.decisions()).isEqualTo(decisionsBefore);
+        assertThat(storage.listings()).doesNotContainKeys("rkb-umzug", "rkb-lauf");
+        assertThat(storage.files()).filteredOn(f -> f.filename().equals("rkb_03.json")).extracting(FileRow::status)
+                .containsExactly("pending");
+        assertThat(storage.runs()).extracting(RunRow::status).containsExactly("completed", "failed");
+
+        RunSummary retried = pipeline().runOnce().orElseThrow();
+        assertThat(retried.completed()).isTrue();
+        assertThat(retried.count("files_completed")).isEqualTo(1);
+        assertThat(storage.listings()).containsKeys("rkb-umzug", "rkb-lauf");
+    }
+
+    @Test
+    void a_config_that_cannot_be_loaded_is_a_failed_run_and_touches_nothing() {
+        offer("bwb_01.json");
+        ConfigProvider broken = () -> {
+            throw new IllegalStateException("config table unreadable");
+        };
+
+        RunSummary run = pipeline(broken, RunCheckpoint.NONE).runOnce().orElseThrow();
+
+        assertThat(run.completed()).isFalse();
+        assertThat(run.error()).isEqualTo("the config could not be loaded: config table unreadable");
+        assertThat(storage.runs()).singleElement().extracting(RunRow::status).isEqualTo("failed");
+        assertThat(storage.files()).extracting(FileRow::status).containsExactly("pending");
+        assertThat(storage.listings()).isEmpty();
+    }
+
+    @Test
+    void a_bad_file_goes_to_dead_letters_and_the_rest_of_the_batch_goes_on() {
+        offer("broken_04.json", "bwb_01.json");
+
+        RunSummary run = pipeline().runOnce().orElseThrow();
+
+        assertThat(run.completed()).isTrue();
+        assertThat(run.count("files_failed")).isEqualTo(1);
+        assertThat(run.count("files_completed")).isEqualTo(1);
+        assertThat(deadLetters).containsExactly("broken_04.json");
+        assertThat(run.warnings()).anySatisfy(w -> assertThat(w).startsWith("broken_04.json rejected to dead letters"));
+        FileRow broken = storage.files().stream().filter(f -> f.filename().equals("broken_04.json")).findFirst()
+                .orElseThrow();
+        assertThat(broken.status()).isEqualTo("failed");
+        assertThat(broken.error()).contains("/events/0/title", "/events/1/id");
+        assertThat(storage.listings()).containsOnlyKeys("bwb-konzert", "bwb-umzug");
+    }
+
+    @Test
+    void a_redelivered_listing_keeps_its_first_ingestion_order_and_only_a_changed_one_is_matched_again() {
+        offer("bwb_01.json", "emt_02.json");
+        pipeline().runOnce().orElseThrow();
+        long order = storage.listings().get("emt-umzug").stored().listing().ingestionOrder();
+
+        storage.offer("emt_05.json", "emt", "test", null, redelivered());
+        RunSummary run = pipeline().runOnce().orElseThrow();
+
+        assertThat(run.count("ingested")).isEqualTo(2);
+        assertThat(run.count("listings_matched")).as("the unchanged listing is not matched again").isEqualTo(1);
+        assertThat(storage.listings().get("emt-umzug").stored().listing().ingestionOrder()).isEqualTo(order);
+        assertThat(storage.listings().get("emt-umzug").stored().listing().title()).endsWith("(neu)");
+    }
+
+    // ---- helpers
+
+    private PipelineRun pipeline() {
+        return pipeline(configs, RunCheckpoint.NONE);
+    }
+
+    private PipelineRun pipeline(ConfigProvider provider, RunCheckpoint checkpoint) {
+        return new PipelineRun(storage, provider, Lexicon.EMPTY, null, deadLetterFolder, checkpoint,
+                Clock.systemUTC());
+    }
+
+    private void offer(String... names) {
+        for (String name : names) {
+            storage.offer(name, InputFileParser.sourceCode(name), "test", null, fixture(name));
+        }
+    }
+
+    /** emt_02.json again with the first listing's title changed: one changed, one unchanged listing. */
+    private static byte[] redelivered() {
+        String text = new String(fixture("emt_02.json"), java.nio.charset.StandardCharsets.UTF_8);
+        int title = text.indexOf("\"title\": \"") + "\"title\": \"".length();
+        int end = text.indexOf('"', title);
+        return (text.substring(0, end) + " (neu)" + text.substring(end))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] fixture(String name) {
+        try (var in = PipelineRunTest.class.getResourceAsStream("/pipeline/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Decision decision(String a, String b) {
+        return storage.decisions().stream().map(DecisionRow::decision)
+                .filter(d -> d.a().equals(a) && d.b().equals(b)).findFirst()
+                .map(org.eventdedup.matching.model.PairDecision::decision).orElse(null);
+    }
+
+    private Map<String, Long> canonicalIdByListing() {
+        Map<String, Long> ids = new TreeMap<>();
+        storage.memberships().forEach((canonical, members) -> members.forEach(m -> ids.put(m, canonical)));
+        return ids;
+    }
+
+    private long version(long canonicalId) {
+        return storage.canonicals().stream().filter(c -> c.id() == canonicalId).findFirst()
+                .map(CanonicalRow::version).orElseThrow();
+    }
+}
