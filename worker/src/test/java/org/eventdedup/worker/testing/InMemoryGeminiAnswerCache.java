@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** {@link GeminiAnswerCache} in memory, for tests and for running without the worker tables; lost on restart. */
+/** {@link GeminiAnswerCache} in memory, for tests; keeps the contract of the PostgreSQL cache. */
 public final class InMemoryGeminiAnswerCache implements GeminiAnswerCache {
 
     private final ConcurrentMap<String, CachedAnswer> byHash = new ConcurrentHashMap<>();
@@ -15,13 +15,17 @@ public final class InMemoryGeminiAnswerCache implements GeminiAnswerCache {
     @Override
     public Optional<CachedAnswer> get(String pairHash, String model) {
         Objects.requireNonNull(model, "model");
-        CachedAnswer answer = byHash.get(Objects.requireNonNull(pairHash, "pairHash"));
-        return answer != null && answer.model().equals(model) ? Optional.of(answer) : Optional.empty();
+        return Optional.ofNullable(byHash.get(key(Objects.requireNonNull(pairHash, "pairHash"), model)));
     }
 
     @Override
     public void put(CachedAnswer answer) {
-        byHash.put(answer.pairHash(), answer);
+        byHash.put(key(answer.pairHash(), answer.model()), answer);
+    }
+
+    /** Unique by content and model, like {@code ai_match_cache}. */
+    private static String key(String pairHash, String model) {
+        return pairHash + '\u0000' + model;
     }
 
     public int size() {

@@ -448,7 +448,7 @@ class GeminiPairResolverTest {
     }
 
     @Test
-    void an_answer_of_another_model_is_a_miss_and_is_replaced() { // Part A 10, B §14 A6
+    void an_answer_of_another_model_is_a_miss_and_the_new_answer_is_stored_beside_it() { // Part A 10, B §14 A6
         AiCandidate candidate = pair("a1", "b1");
         String hash = PairHash.of(candidate.a(), candidate.b());
         cache.put(new CachedAnswer(hash, "gemini-1.5-flash", "a1", "b1", "different", 0.99, "old"));
@@ -459,7 +459,8 @@ class GeminiPairResolverTest {
         assertThat(gemini.requests()).hasSize(1);
         assertThat(resolution.verdicts()).containsExactly(new AiVerdict("a1", "b1", "same", 0.8));
         assertThat(cache.get(hash, "gemini-2.5-flash")).map(CachedAnswer::decision).contains("same");
-        assertThat(cache.get(hash, "gemini-1.5-flash")).isEmpty();
+        // keyed by content and model, as ai_match_cache is (GeminiAnswerCacheContract): the old model keeps its own
+        assertThat(cache.get(hash, "gemini-1.5-flash")).map(CachedAnswer::reasoning).contains("old");
     }
 
     @Test
