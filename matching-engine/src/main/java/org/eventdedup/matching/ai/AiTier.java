@@ -117,8 +117,8 @@ public final class AiTier {
     }
 
     /**
-     * The confidence gate and the verdict table of B §7.4; a confident answer from the cache gets tier ai_cached
-     * (issue 4). A confidence that is not a number counts as low.
+     * The confidence gate and the verdict table of B §7.4; a confident answer from the cache gets tier ai_cached.
+     * A confidence that is not a number counts as low.
      */
     static PairDecision applyVerdict(PairDecision decision, AiVerdict verdict, double confidenceThreshold) {
         if (!(verdict.confidence() >= confidenceThreshold)) {

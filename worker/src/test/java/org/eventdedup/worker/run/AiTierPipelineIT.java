@@ -54,7 +54,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The AI tier end to end in the worker (issue 4, "AI tier (Gemini)"): the config service stores the API key as a
+ * The AI tier end to end in the worker: the config service stores the API key as a
  * Fernet token, the pipeline run — wired as the app wires it, with the Gemini
  * resolver pointed at a real local HTTP server and the PostgreSQL answer cache — sends the ambiguous pair with the
  * decrypted key, stores the AI's decision and usage, and answers the same pair from the cache on the next run.

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 4, "bad files": one batch of the watched folder with every kind of bad file beside two good ones. Each bad
+ * Bad files: one batch of the watched folder with every kind of bad file beside two good ones. Each bad
  * file ends in the dead-letter folder with a {@code <name>.error.json} that names the field and the reason, nothing
  * of it is stored, and both good files are stored by the same run.
  */

@@ -18,7 +18,7 @@ import org.eventdedup.worker.preview.ImpactPreview;
 import org.eventdedup.worker.preview.ImpactReport;
 
 /**
- * The "see before you save" endpoints (issue 7, contract §2), registered on the config server like
+ * The "see before you save" endpoints (contract §2), registered on the config server like
  * {@link WorkerHttpRoutes}:
  * <ul>
  *   <li>{@code POST /api/config/preview?listings=N} — a merge patch as for {@code PATCH /api/config}; the engine on

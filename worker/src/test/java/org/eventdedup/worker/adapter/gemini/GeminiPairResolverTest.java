@@ -534,7 +534,7 @@ class GeminiPairResolverTest {
                 .containsExactly("MATCH/AI", "AMBIGUOUS/AI_LOW_CONFIDENCE", "AMBIGUOUS/DETERMINISTIC");
         assertThat(first.warnings()).singleElement().asString().contains("(c3-a, c3-b)", "HTTP 400");
         assertThat(first.usage().apiCalls()).isEqualTo(3);
-        // the second run answers from the cache: same outcomes, the confident one now tier ai_cached (issue 4)
+        // the second run answers from the cache: same outcomes, the confident one now tier ai_cached
         assertThat(second.decisions()).extracting(d -> d.decision() + "/" + d.tier())
                 .containsExactly("MATCH/AI_CACHED", "AMBIGUOUS/AI_LOW_CONFIDENCE", "AMBIGUOUS/DETERMINISTIC");
         assertThat(second.usage()).isEqualTo(new AiUsage(3, 2, 1, 1, 0, 0, 0, 0.0));
