@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * JSON text as RFC 8259 §8.1 puts it on the wire: UTF-8 without a byte order mark. Jackson reading bytes itself would
- * guess UTF-16/32 from the first bytes, skip a BOM and accept overlong sequences (0xC0 0xAF as '/'), so this
- * worker's JSON readers (input files and request bodies) hand it text decoded here instead.
+ * guess UTF-16/32 from the first bytes, skip a BOM and accept overlong sequences (0xC0 0xAF as '/'), so the JSON
+ * files read from disk (input files, the ground-truth file) hand it text decoded here instead, as a stream: they can
+ * be far larger than a request body. Request bodies are decoded by {@code org.eventdedup.http.RequestJson}, whole.
  */
 public final class StrictUtf8 {
 

@@ -7,6 +7,7 @@ import io.javalin.http.SameSite;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.eventdedup.config.domain.model.Operator;
 import org.eventdedup.config.domain.model.Role;
 import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.config.domain.port.in.AuthenticateUseCase;
+import org.eventdedup.http.HttpProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,9 @@ final class AccessControl {
     /** Not a real scheme: tells clients to sign in without making browsers show their Basic dialog. */
     static final String SESSION_CHALLENGE = "Session realm=\"" + REALM + "\"";
 
+    /** The access problems' types end with {@code /unauthenticated}, {@code /forbidden}, {@code /cross-origin}. */
+    static final String ACCESS_TYPE_PREFIX = HttpProblem.TYPE_PREFIX + "access/";
+
     static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     static final Set<String> JSON_BODY_TYPES = Set.of("application/json", "application/merge-patch+json");
 
@@ -44,6 +49,20 @@ final class AccessControl {
 
     void register(Javalin app) {
         app.before(this::check);
+    }
+
+    /** 401; {@code challenge} is the WWW-Authenticate value. */
+    static HttpProblem unauthenticated(String detail, String challenge) {
+        return new HttpProblem(401, ACCESS_TYPE_PREFIX + "unauthenticated", detail, null, Map.of(),
+                Map.of("WWW-Authenticate", challenge));
+    }
+
+    private static HttpProblem forbidden(String detail) {
+        return new HttpProblem(403, ACCESS_TYPE_PREFIX + "forbidden", detail, null, Map.of(), Map.of());
+    }
+
+    private static HttpProblem crossOrigin(String detail) {
+        return new HttpProblem(403, ACCESS_TYPE_PREFIX + "cross-origin", detail, null, Map.of(), Map.of());
     }
 
     /** The signed-in operator of a request that passed the gate. */
@@ -71,7 +90,7 @@ final class AccessControl {
         }
         Operator operator = authenticate(ctx);
         if (!operator.role().includes(required.get())) {
-            throw HttpProblem.forbidden("Operator '" + operator.name() + "' has the role " + operator.role().wireName()
+            throw forbidden("Operator '" + operator.name() + "' has the role " + operator.role().wireName()
                     + "; " + method + " " + shown(ctx.path()) + " needs " + required.get().wireName() + ".");
         }
         ctx.attribute(OPERATOR_ATTRIBUTE, operator);
@@ -105,17 +124,17 @@ final class AccessControl {
         }
         String token = ctx.cookie(SESSION_COOKIE);
         if (token == null) {
-            throw HttpProblem.unauthenticated("Sign in first: POST /api/auth/login, or send HTTP Basic credentials.",
+            throw unauthenticated("Sign in first: POST /api/auth/login, or send HTTP Basic credentials.",
                     SESSION_CHALLENGE);
         }
-        return auth.authenticateSession(token).orElseThrow(() -> HttpProblem.unauthenticated(
+        return auth.authenticateSession(token).orElseThrow(() -> unauthenticated(
                 "The session has ended (signed out, expired or unknown); sign in again.", SESSION_CHALLENGE));
     }
 
     private Operator basic(Context ctx, String authorization) {
         String[] credentials = basicCredentials(authorization);
         if (credentials == null) {
-            throw HttpProblem.unauthenticated("The Authorization header must be Basic base64(name:password).",
+            throw unauthenticated("The Authorization header must be Basic base64(name:password).",
                     BASIC_CHALLENGE);
         }
         String address = clientAddress(ctx);
@@ -123,7 +142,7 @@ final class AccessControl {
                 : auth.authenticateBasic(credentials[0], SecretString.of(credentials[1]), address);
         if (operator.isEmpty()) {
             logFailure(credentials[0], address, "Basic credentials");
-            throw HttpProblem.unauthenticated("Invalid username or password.", BASIC_CHALLENGE);
+            throw unauthenticated("Invalid username or password.", BASIC_CHALLENGE);
         }
         return operator.get();
     }
@@ -153,7 +172,7 @@ final class AccessControl {
     /** Browsers send Origin and Sec-Fetch-Site on cross-site requests; scripts send neither and pass. */
     private static void checkSameOrigin(Context ctx) {
         if ("cross-site".equalsIgnoreCase(ctx.header("Sec-Fetch-Site"))) {
-            throw HttpProblem.crossOrigin("Cross-site requests may not change anything (Sec-Fetch-Site: cross-site).");
+            throw crossOrigin("Cross-site requests may not change anything (Sec-Fetch-Site: cross-site).");
         }
         String origin = ctx.header("Origin");
         if (origin == null) {
@@ -161,7 +180,7 @@ final class AccessControl {
         }
         String own = ownOrigin(ctx);
         if (own == null || !normalizeOrigin(origin).equals(own)) {
-            throw HttpProblem.crossOrigin("The request's Origin '" + shown(origin) + "' is not this server's origin"
+            throw crossOrigin("The request's Origin '" + shown(origin) + "' is not this server's origin"
                     + (own == null ? "" : " '" + own + "'") + ".");
         }
     }

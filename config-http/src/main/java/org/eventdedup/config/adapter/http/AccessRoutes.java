@@ -19,6 +19,8 @@ import org.eventdedup.config.domain.port.in.OperatorChange;
 import org.eventdedup.config.domain.port.in.SignedIn;
 import org.eventdedup.config.domain.rule.DocumentShape;
 import org.eventdedup.config.domain.rule.OperatorRules;
+import org.eventdedup.http.RequestJson;
+import org.eventdedup.http.ResponseJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +31,14 @@ final class AccessRoutes {
 
     private final AuthenticateUseCase auth;
     private final ManageOperatorsUseCase operators;
-    private final JsonCodec json;
+    private final ResponseJson json;
     private final RequestBodies bodies;
 
-    AccessRoutes(AuthenticateUseCase auth, ManageOperatorsUseCase operators, JsonCodec json) {
+    AccessRoutes(AuthenticateUseCase auth, ManageOperatorsUseCase operators, ResponseJson json) {
         this.auth = auth;
         this.operators = operators;
         this.json = json;
-        this.bodies = new RequestBodies(json);
+        this.bodies = new RequestBodies();
     }
 
     void register(Routes routes) {
@@ -49,7 +51,7 @@ final class AccessRoutes {
     }
 
     private void login(Context ctx) {
-        Map<String, Object> body = bodies.readObject(ctx, RequestBodies.JSON);
+        Map<String, Object> body = bodies.readObject(ctx, RequestJson.JSON);
         List<Violation> violations = unknownFields(body, Set.of("username", "password"),
                 "{\"username\": \"...\", \"password\": \"...\"}");
         String name = requiredString(body, "username", violations);
@@ -95,7 +97,7 @@ final class AccessRoutes {
     }
 
     private void add(Context ctx) {
-        Map<String, Object> body = bodies.readObject(ctx, RequestBodies.JSON);
+        Map<String, Object> body = bodies.readObject(ctx, RequestJson.JSON);
         List<Violation> violations = unknownFields(body, Set.of("name", "role", "password"),
                 "{\"name\": \"...\", \"role\": \"" + ROLES.replace(", ", "|").replace(" or ", "|")
                         + "\", \"password\": \"...\"}");
@@ -120,7 +122,7 @@ final class AccessRoutes {
 
     private void change(Context ctx) {
         String name = ctx.pathParam("name");
-        Map<String, Object> body = bodies.readObject(ctx, RequestBodies.JSON_OR_MERGE_PATCH);
+        Map<String, Object> body = bodies.readObject(ctx, RequestJson.JSON_OR_MERGE_PATCH);
         List<Violation> violations = unknownFields(body, Set.of("role", "password", "disabled"),
                 "{\"role\"?, \"password\"?, \"disabled\"?}");
         Role role = role(body, false, violations);

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eventdedup.config.domain.port.in.ConfigView;
 import org.eventdedup.config.domain.port.in.ReadConfigUseCase;
+import org.eventdedup.http.ResponseJson;
 
 /**
  * The serialized GET /api/config body, rebuilt only when the stored version moved (another server wrote) or this
@@ -16,11 +17,11 @@ final class ConfigBodyCache {
     }
 
     private final ReadConfigUseCase read;
-    private final JsonCodec json;
+    private final ResponseJson json;
     private final AtomicReference<Body> cached = new AtomicReference<>();
     private final AtomicLong generation = new AtomicLong();
 
-    ConfigBodyCache(ReadConfigUseCase read, JsonCodec json) {
+    ConfigBodyCache(ReadConfigUseCase read, ResponseJson json) {
         this.read = read;
         this.json = json;
     }

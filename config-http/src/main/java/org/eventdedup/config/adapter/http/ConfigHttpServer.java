@@ -12,6 +12,7 @@ import org.eventdedup.config.domain.port.in.ManageOperatorsUseCase;
 import org.eventdedup.config.domain.port.in.ReadConfigUseCase;
 import org.eventdedup.config.domain.port.in.RollbackConfigUseCase;
 import org.eventdedup.config.domain.port.in.UpdateConfigUseCase;
+import org.eventdedup.http.ResponseJson;
 
 /**
  * The HTTP server of the config API (contract §2): {@code /api/config/**}, {@code /api/auth/**},
@@ -91,7 +92,7 @@ public final class ConfigHttpServer {
      */
     public static ConfigHttpServer start(int port, Dependencies deps) {
         Objects.requireNonNull(deps, "deps");
-        JsonCodec json = new JsonCodec();
+        ResponseJson json = new ResponseJson();
         ConfigRoutes routes = new ConfigRoutes(deps, json);
         ProblemResponses problems = new ProblemResponses(json);
         String staticDir = staticDirectory(deps.staticFilesClasspathDir());

@@ -19,6 +19,9 @@ import org.eventdedup.config.domain.port.in.ConfigView;
 import org.eventdedup.config.domain.port.in.Precondition;
 import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
 import org.eventdedup.config.domain.rule.ConfigSchema;
+import org.eventdedup.http.HttpProblem;
+import org.eventdedup.http.RequestJson;
+import org.eventdedup.http.ResponseJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +35,15 @@ final class ConfigRoutes {
     private static final byte[] HEALTH_OK = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
 
     private final ConfigHttpServer.Dependencies deps;
-    private final JsonCodec json;
+    private final ResponseJson json;
     private final RequestBodies bodies;
     private final ConfigBodyCache cache;
     private final byte[] schema;
 
-    ConfigRoutes(ConfigHttpServer.Dependencies deps, JsonCodec json) {
+    ConfigRoutes(ConfigHttpServer.Dependencies deps, ResponseJson json) {
         this.deps = deps;
         this.json = json;
-        this.bodies = new RequestBodies(json);
+        this.bodies = new RequestBodies();
         this.cache = new ConfigBodyCache(deps.read(), json);
         this.schema = json.write(ConfigSchema.generate());
     }
@@ -69,9 +72,9 @@ final class ConfigRoutes {
             ready = false;
         }
         if (!ready) {
-            ctx.header("Retry-After", Long.toString(ProblemResponses.RETRY_AFTER_SECONDS));
-            throw new HttpProblem(503, "The service is not ready: the database is unreachable or not migrated yet.",
-                    Map.of());
+            throw new HttpProblem(503, HttpProblem.ABOUT_BLANK,
+                    "The service is not ready: the database is unreachable or not migrated yet.", null, Map.of(),
+                    Map.of("Retry-After", Long.toString(HttpProblem.RETRY_AFTER_SECONDS)));
         }
         ctx.contentType(JSON_TYPE).result(HEALTH_OK);
     }
@@ -90,7 +93,7 @@ final class ConfigRoutes {
     private void patchConfig(Context ctx) {
         Long ifMatch = RequestHeaders.ifMatchVersion(ctx.header("If-Match"));
         String operator = AccessControl.operator(ctx).name();
-        Map<String, Object> body = bodies.readObject(ctx, RequestBodies.JSON_OR_MERGE_PATCH);
+        Map<String, Object> body = bodies.readObject(ctx, RequestJson.JSON_OR_MERGE_PATCH);
         UpdateConfigCommand command = PatchRequestMapper.toCommand(body, ifMatch, operator);
         sendWritten(ctx, write(() -> deps.update().update(command)));
     }
@@ -98,7 +101,7 @@ final class ConfigRoutes {
     private void putApiKey(Context ctx) {
         Long ifMatch = RequestHeaders.ifMatchVersion(ctx.header("If-Match"));
         String operator = AccessControl.operator(ctx).name();
-        Map<String, Object> body = bodies.readObject(ctx, RequestBodies.JSON);
+        Map<String, Object> body = bodies.readObject(ctx, RequestJson.JSON);
         List<Violation> violations = unknownFields(body, "api_key", "{\"api_key\": \"...\"}");
         ApiKeyChange change = ApiKeyChange.KEEP;
         Object value = body.get("api_key");
@@ -170,7 +173,7 @@ final class ConfigRoutes {
     private void rollback(Context ctx) {
         Long ifMatch = RequestHeaders.ifMatchVersion(ctx.header("If-Match"));
         String operator = AccessControl.operator(ctx).name();
-        Map<String, Object> body = bodies.readObject(ctx, RequestBodies.JSON);
+        Map<String, Object> body = bodies.readObject(ctx, RequestJson.JSON);
         List<Violation> violations = unknownFields(body, "version", "{\"version\": n}");
         Object value = body.get("version");
         long version = -1;
@@ -220,7 +223,7 @@ final class ConfigRoutes {
         }
         long value = positiveLong(raw, name);
         if (value > max) {
-            throw HttpProblem.badQueryParameter(name, "must be between 1 and " + max + ", got " + value + ".");
+            throw Routes.badQueryParameter(name, "must be between 1 and " + max + ", got " + value + ".");
         }
         return (int) value;
     }
@@ -239,7 +242,7 @@ final class ConfigRoutes {
                 throw HttpProblem.badRequest("The version in the path must be a positive whole number, got '"
                         + shown + "'.");
             }
-            throw HttpProblem.badQueryParameter(queryName, "must be a positive whole number, got '" + shown + "'.");
+            throw Routes.badQueryParameter(queryName, "must be a positive whole number, got '" + shown + "'.");
         }
         return value;
     }

@@ -4,20 +4,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eventdedup.http.HttpProblem;
+import org.eventdedup.http.ResponseJson;
+import org.eventdedup.http.StatusTitles;
 
 /**
  * Errors Jetty answers before Javalin sees the request (unparsable request line or headers, URI too long): a bare
  * problem+json instead of Jetty's HTML page, which would show the server and, depending on settings, stack traces.
  */
 final class JettyProblemErrorHandler extends ErrorHandler {
-    private final JsonCodec json;
+    private final ResponseJson json;
 
-    JettyProblemErrorHandler(JsonCodec json) {
+    JettyProblemErrorHandler(ResponseJson json) {
         this.json = json;
         setShowStacks(false);
         setShowServlet(false);
@@ -34,7 +36,7 @@ final class JettyProblemErrorHandler extends ErrorHandler {
                                               HttpServletResponse response, int code, String message)
             throws IOException {
         byte[] body = body(code);
-        response.setContentType(ProblemResponses.CONTENT_TYPE);
+        response.setContentType(HttpProblem.CONTENT_TYPE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         baseRequest.setHandled(true);
@@ -42,13 +44,13 @@ final class JettyProblemErrorHandler extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, ProblemResponses.CONTENT_TYPE);
+        fields.put(HttpHeader.CONTENT_TYPE, HttpProblem.CONTENT_TYPE);
         return ByteBuffer.wrap(body(status));
     }
 
     private byte[] body(int status) {
         String detail = status >= 500 ? ProblemResponses.GENERIC_500_DETAIL
-                : "The request could not be understood (" + ProblemResponses.title(status) + ").";
-        return json.write(ProblemResponses.problem(status, detail, null, Map.of(), "about:blank"));
+                : "The request could not be understood (" + StatusTitles.of(status) + ").";
+        return json.write(HttpProblem.of(status, detail).body());
     }
 }

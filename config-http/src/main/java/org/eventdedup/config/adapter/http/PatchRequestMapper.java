@@ -13,6 +13,8 @@ import org.eventdedup.config.domain.port.in.ApiKeyChange;
 import org.eventdedup.config.domain.port.in.ConfigException;
 import org.eventdedup.config.domain.port.in.Precondition;
 import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
+import org.eventdedup.http.HttpProblem;
+import org.eventdedup.http.RequestJson;
 
 /**
  * A PATCH /api/config body (and headers) → {@link UpdateConfigCommand}: splits off the write-only key, the
@@ -61,7 +63,7 @@ final class PatchRequestMapper {
         }
         if (!(value instanceof String text)) {
             violations.add(new Violation(path, "must be a string (\"\" removes the stored key), got "
-                    + kind(value)));
+                    + RequestJson.kind(value)));
             return ApiKeyChange.KEEP;
         }
         if (text.isEmpty()) {
@@ -115,18 +117,5 @@ final class PatchRequestMapper {
         }
         throw HttpProblem.badRequest("Field 'updated_at' must be the ISO-8601 timestamp from the last GET"
                 + " (e.g. 2025-01-31T12:00:00Z) or null.");
-    }
-
-    private static String kind(Object value) {
-        if (value instanceof Map) {
-            return "an object";
-        }
-        if (value instanceof List) {
-            return "an array";
-        }
-        if (value instanceof Number) {
-            return "a number";
-        }
-        return "a boolean";
     }
 }

@@ -14,6 +14,8 @@ import org.eventdedup.config.domain.model.Violation;
 import org.eventdedup.config.domain.port.in.AccessException;
 import org.eventdedup.config.domain.port.in.ConfigException;
 import org.eventdedup.config.domain.port.out.StoreUnavailableException;
+import org.eventdedup.http.HttpProblem;
+import org.eventdedup.http.ResponseJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,35 +24,28 @@ import org.slf4j.LoggerFactory;
  * HTTP statuses. Details never contain a stack trace, an exception message of unknown origin or the API key.
  */
 final class ProblemResponses {
-    static final String CONTENT_TYPE = "application/problem+json";
     static final String GENERIC_500_DETAIL = "The server could not complete the request; the error has been logged.";
-
-    static final String STORE_UNAVAILABLE_TYPE = "urn:event-dedup:problem:store-unavailable";
-    static final long RETRY_AFTER_SECONDS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
     private static final long OUTAGE_LOG_INTERVAL_NANOS = 30_000_000_000L;
 
-    private final JsonCodec json;
+    private final ResponseJson json;
     private final AtomicLong lastOutageWarning = new AtomicLong();
 
-    ProblemResponses(JsonCodec json) {
+    ProblemResponses(ResponseJson json) {
         this.json = json;
     }
 
     void register(Javalin app) {
-        app.exception(ConfigException.class, (e, ctx) -> configException(ctx, e));
+        app.exception(ConfigException.class, (e, ctx) -> send(ctx, configProblem(e)));
         app.exception(StoreUnavailableException.class, (e, ctx) -> storeUnavailable(ctx, e));
-        app.exception(HttpProblem.class, (e, ctx) -> {
-            e.headers().forEach(ctx::header);
-            send(ctx, e.status(), e.detail(), null, e.extensions(), e.type());
-        });
-        app.exception(AccessException.class, (e, ctx) -> accessException(ctx, e));
+        app.exception(HttpProblem.class, (e, ctx) -> send(ctx, e));
+        app.exception(AccessException.class, (e, ctx) -> send(ctx, accessProblem(ctx, e)));
         app.exception(HttpResponseException.class, (e, ctx) -> javalinException(ctx, e));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            send(ctx, 500, GENERIC_500_DETAIL, null, Map.of());
+            send(ctx, HttpProblem.of(500, GENERIC_500_DETAIL));
         });
     }
 
@@ -75,27 +70,20 @@ final class ProblemResponses {
         };
     }
 
-    private void accessException(Context ctx, AccessException e) {
+    private static HttpProblem accessProblem(Context ctx, AccessException e) {
         AccessException.Code code = e.code();
-        String type = typeOf(code.name());
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        String detail = switch (code) {
-            case INVALID_CREDENTIALS -> {
-                type = HttpProblem.ACCESS_TYPE_PREFIX + "unauthenticated";
-                ctx.header("WWW-Authenticate", ctx.header("Authorization") != null ? AccessControl.BASIC_CHALLENGE
-                        : AccessControl.SESSION_CHALLENGE);
-                yield "Invalid username or password.";
-            }
-            case RATE_LIMITED -> {
-                type = HttpProblem.ACCESS_TYPE_PREFIX + "rate-limited";
-                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-                extensions.put("retry_after_seconds", e.retryAfterSeconds());
-                yield "Too many failed sign-ins for this name or from this address; try again in "
-                        + e.retryAfterSeconds() + " seconds.";
-            }
-            default -> capitalized(e.getMessage()) + ".";
+        return switch (code) {
+            case INVALID_CREDENTIALS -> AccessControl.unauthenticated("Invalid username or password.",
+                    ctx.header("Authorization") != null ? AccessControl.BASIC_CHALLENGE
+                            : AccessControl.SESSION_CHALLENGE);
+            case RATE_LIMITED -> new HttpProblem(status(code), AccessControl.ACCESS_TYPE_PREFIX + "rate-limited",
+                    "Too many failed sign-ins for this name or from this address; try again in "
+                            + e.retryAfterSeconds() + " seconds.", null,
+                    Map.of("retry_after_seconds", e.retryAfterSeconds()),
+                    Map.of("Retry-After", Long.toString(e.retryAfterSeconds())));
+            default -> new HttpProblem(status(code), typeOf(code.name()), capitalized(e.getMessage()) + ".", null,
+                    Map.of(), Map.of());
         };
-        send(ctx, status(code), detail, null, extensions, type);
     }
 
     private static String capitalized(String message) {
@@ -103,7 +91,7 @@ final class ProblemResponses {
                 : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
-    private void configException(Context ctx, ConfigException e) {
+    private static HttpProblem configProblem(ConfigException e) {
         ConfigException.Code code = e.code();
         Map<String, Object> extensions = new LinkedHashMap<>();
         String detail;
@@ -112,10 +100,7 @@ final class ProblemResponses {
             case VALIDATION_FAILED -> {
                 errors = new ArrayList<>();
                 for (Violation v : e.violations()) {
-                    Map<String, Object> error = new LinkedHashMap<>();
-                    error.put("pointer", pointer(v.path()));
-                    error.put("detail", v.message());
-                    errors.add(error);
+                    errors.add(HttpProblem.fieldError(pointer(v.path()), v.message()));
                 }
                 detail = errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.";
             }
@@ -133,7 +118,7 @@ final class ProblemResponses {
             case BAD_REQUEST -> detail = e.getMessage() == null ? "The request cannot be used." : e.getMessage();
             default -> throw new IllegalStateException("unmapped code " + code);
         }
-        send(ctx, status(code), detail, errors, extensions, typeOf(code));
+        return new HttpProblem(status(code), typeOf(code.name()), detail, errors, extensions, Map.of());
     }
 
     /**
@@ -150,9 +135,7 @@ final class ProblemResponses {
         } else {
             LOG.debug("{} {}: 503, {}", ctx.method(), safePath(ctx.path()), e.getMessage());
         }
-        ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
-        send(ctx, 503, "The database is unavailable; retry in a few seconds.", null, Map.of(),
-                STORE_UNAVAILABLE_TYPE);
+        send(ctx, HttpProblem.storeUnavailable());
     }
 
     private void javalinException(Context ctx, HttpResponseException e) {
@@ -169,46 +152,17 @@ final class ProblemResponses {
                 ctx.header("Allow", allowed.replace("[", "").replace("]", ""));
             }
         }
-        send(ctx, status, detail, null, Map.of());
+        send(ctx, HttpProblem.of(status, detail));
     }
 
-    private void send(Context ctx, int status, String detail, List<Map<String, Object>> errors,
-                      Map<String, Object> extensions) {
-        send(ctx, status, detail, errors, extensions, "about:blank");
-    }
-
-    private void send(Context ctx, int status, String detail, List<Map<String, Object>> errors,
-                      Map<String, Object> extensions, String type) {
-        ctx.status(status).contentType(CONTENT_TYPE).result(json.write(problem(status, detail, errors, extensions,
-                type)));
-    }
-
-    static Map<String, Object> problem(int status, String detail, List<Map<String, Object>> errors,
-                                       Map<String, Object> extensions, String type) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        body.put("title", title(status));
-        body.put("status", status);
-        body.put("detail", detail);
-        if (errors != null) {
-            body.put("errors", errors);
-        }
-        extensions.forEach(body::putIfAbsent);
-        return body;
-    }
-
-    static String title(int status) {
-        HttpStatus known = HttpStatus.forStatus(status);
-        return known == HttpStatus.UNKNOWN ? "Error" : known.getMessage();
+    private void send(Context ctx, HttpProblem problem) {
+        problem.headers().forEach(ctx::header);
+        ctx.status(problem.status()).contentType(HttpProblem.CONTENT_TYPE).result(json.write(problem.body()));
     }
 
     /** A domain path ("/scoring/date", "/" for the root) as a pointer into the request document ("#/scoring/date"). */
     static String pointer(String path) {
         return "/".equals(path) || path.isEmpty() ? "#" : "#" + path;
-    }
-
-    private static String typeOf(ConfigException.Code code) {
-        return typeOf(code.name());
     }
 
     private static String typeOf(String codeName) {

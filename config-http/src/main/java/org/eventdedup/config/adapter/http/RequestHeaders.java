@@ -2,6 +2,7 @@ package org.eventdedup.config.adapter.http;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eventdedup.http.HttpProblem;
 
 /** The request headers this adapter interprets: If-Match and If-None-Match. */
 final class RequestHeaders {

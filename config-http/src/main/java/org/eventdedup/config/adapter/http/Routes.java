@@ -6,6 +6,7 @@ import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eventdedup.http.HttpProblem;
 
 /**
  * How this adapter registers its routes: each with the query parameters its handler reads (most read none). Before
@@ -44,22 +45,19 @@ final class Routes {
         for (Map.Entry<String, List<String>> parameter : given.entrySet()) {
             String name = parameter.getKey();
             if (!known.contains(name)) {
-                throw HttpProblem.badQueryParameter(shown(name), "is not known here; " + (known.isEmpty()
+                throw badQueryParameter(HttpProblem.shown(name), "is not known here; " + (known.isEmpty()
                         ? "this endpoint takes no query parameters."
                         : "use " + String.join(", ", known.stream().sorted().toList()) + "."));
             }
             if (parameter.getValue().size() > 1) {
-                throw HttpProblem.badQueryParameter(name, "may be given only once, got " + parameter.getValue().size()
+                throw badQueryParameter(name, "may be given only once, got " + parameter.getValue().size()
                         + " values.");
             }
         }
     }
 
-    /** A client's name in a message: shortened, control characters replaced. */
-    private static String shown(String raw) {
-        String cut = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
-        StringBuilder out = new StringBuilder(cut.length());
-        cut.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return out.toString();
+    /** 400 naming the query parameter in {@code parameter}; {@code detail} goes on from its name. */
+    static HttpProblem badQueryParameter(String name, String detail) {
+        return HttpProblem.badParameter(name, "Query parameter '" + name + "' " + detail);
     }
 }

@@ -20,6 +20,7 @@ import org.eventdedup.config.domain.testing.InMemoryAccessStore;
 import org.eventdedup.config.domain.testing.MutableClock;
 import org.eventdedup.config.domain.testing.InMemoryConfigRepository;
 import org.eventdedup.config.domain.testing.ReversingSecretCipher;
+import org.eventdedup.http.StatusTitles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class ExtraRoutesTest {
 
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.json()).containsEntry("status", 500).containsEntry("title", ProblemResponses.title(500))
+        assertThat(r.json()).containsEntry("status", 500).containsEntry("title", StatusTitles.of(500))
                 .containsEntry("detail", ProblemResponses.GENERIC_500_DETAIL);
         assertThat(r.body()).doesNotContain(INTERNAL).doesNotContain("IllegalStateException").doesNotContain("at org.");
     }

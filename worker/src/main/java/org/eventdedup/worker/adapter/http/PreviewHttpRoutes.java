@@ -10,6 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import org.eventdedup.http.HttpProblem;
+import org.eventdedup.http.RequestJson;
+import org.eventdedup.http.ResponseJson;
 import org.eventdedup.matching.evaluation.GroundTruth;
 import org.eventdedup.matching.evaluation.GroundTruthException;
 import org.eventdedup.worker.port.AiKeyCheck;
@@ -43,7 +46,7 @@ public final class PreviewHttpRoutes implements Consumer<Javalin> {
     private final GroundTruthStore truth;
     private final AiKeyCheck keyCheck;
     private final JsonBodies bodies = new JsonBodies();
-    private final WorkerJson json = new WorkerJson();
+    private final ResponseJson json = new ResponseJson();
     /** A preview keeps the cores busy for a second or two; more than two at once would only queue behind them. */
     private final Semaphore previews = new Semaphore(2);
 
@@ -59,17 +62,17 @@ public final class PreviewHttpRoutes implements Consumer<Javalin> {
         app.get("/api/ground-truth", this::getGroundTruth);
         app.post("/api/ground-truth", this::importGroundTruth);
         app.post("/api/config/ai-key/test", this::testKey);
-        app.exception(WorkerProblem.class, (e, ctx) -> WorkerHttpRoutes.problem(ctx, e, json));
+        app.exception(HttpProblem.class, (e, ctx) -> WorkerHttpRoutes.problem(ctx, e, json));
     }
 
     private void preview(Context ctx) {
         QueryParameters query = new QueryParameters(ctx.queryParamMap(), Set.of("listings"));
         int listings = query.boundedInt("listings", 1, ImpactPreview.MAX_LISTINGS, ImpactPreview.DEFAULT_LISTINGS);
-        Map<String, Object> patch = new LinkedHashMap<>(bodies.readObject(ctx, JsonBodies.JSON_OR_MERGE_PATCH,
+        Map<String, Object> patch = new LinkedHashMap<>(bodies.readObject(ctx, RequestJson.JSON_OR_MERGE_PATCH,
                 MAX_PATCH_BYTES));
         NOT_DOCUMENT_FIELDS.forEach(patch::remove);
         if (!previews.tryAcquire()) {
-            throw WorkerProblem.busy("Two previews are already running; try again in a moment.");
+            throw HttpProblem.of(429, "Two previews are already running; try again in a moment.");
         }
         ImpactReport report;
         try {
@@ -94,16 +97,13 @@ public final class PreviewHttpRoutes implements Consumer<Javalin> {
     private void importGroundTruth(Context ctx) {
         new QueryParameters(ctx.queryParamMap(), Set.of());
         String operator = operator(ctx);
-        Map<String, Object> body = bodies.readObject(ctx, JsonBodies.JSON, MAX_TRUTH_BYTES);
+        Map<String, Object> body = bodies.readObject(ctx, RequestJson.JSON, MAX_TRUTH_BYTES);
         GroundTruth parsed;
         try {
             parsed = GroundTruth.fromTree(body);
         } catch (GroundTruthException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("pointer", "#" + e.pointer());
-            error.put("detail", e.problem());
-            throw WorkerProblem.invalidBody("The ground truth cannot be used: " + e.getMessage() + ".",
-                    List.of(error));
+            throw HttpProblem.validationFailed("The ground truth cannot be used: " + e.getMessage() + ".",
+                    List.of(HttpProblem.fieldError("#" + e.pointer(), e.problem())));
         }
         GroundTruthStore.Imported imported = truth.replace(parsed, operator);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -119,22 +119,18 @@ public final class PreviewHttpRoutes implements Consumer<Javalin> {
     private void testKey(Context ctx) {
         new QueryParameters(ctx.queryParamMap(), Set.of());
         // the test always uses the stored key: a key (or anything else) in the body would be silently ignored
-        Map<String, Object> body = bodies.readOptionalObject(ctx, JsonBodies.JSON, MAX_PATCH_BYTES);
+        Map<String, Object> body = bodies.readOptionalObject(ctx, RequestJson.JSON, MAX_PATCH_BYTES);
         if (!body.isEmpty()) {
-            List<Map<String, Object>> errors = body.keySet().stream().map(key -> {
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("pointer", "#/" + key.replace("~", "~0").replace("/", "~1"));
-                error.put("detail", "is not a field of this request");
-                return error;
-            }).toList();
-            throw WorkerProblem.invalidBody("The key test takes no fields: it tests the stored key (store another"
+            List<Map<String, Object>> errors = body.keySet().stream().map(key -> HttpProblem.fieldError(
+                    "#/" + key.replace("~", "~0").replace("/", "~1"), "is not a field of this request")).toList();
+            throw HttpProblem.validationFailed("The key test takes no fields: it tests the stored key (store another"
                     + " one with PUT /api/config/ai-key first).", errors);
         }
         AiKeyCheck.Result result;
         try {
             result = keyCheck.test();
         } catch (AiKeyCheck.NoKeyException e) {
-            throw WorkerProblem.conflict(e.getMessage());
+            throw HttpProblem.of(409, e.getMessage());
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("ok", result.ok());

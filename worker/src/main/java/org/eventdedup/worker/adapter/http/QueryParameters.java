@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eventdedup.http.HttpProblem;
 
 /**
  * The query parameters and path ids of this adapter, each checked on its own: a value that cannot be used is a 400
@@ -28,7 +29,7 @@ final class QueryParameters {
         this.values = values;
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
-                throw WorkerProblem.badParameter(shown(name), "is not known here; use "
+                throw badParameter(HttpProblem.shown(name), "is not known here; use "
                         + String.join(", ", known.stream().sorted().toList()) + ".");
             }
         }
@@ -41,7 +42,7 @@ final class QueryParameters {
             return null;
         }
         if (given.size() > 1) {
-            throw WorkerProblem.badParameter(name, "may be given only once, got " + given.size() + " values.");
+            throw badParameter(name, "may be given only once, got " + given.size() + " values.");
         }
         return given.get(0);
     }
@@ -69,7 +70,7 @@ final class QueryParameters {
                 // an impossible day such as 2026-02-30: reported below
             }
         }
-        throw WorkerProblem.badParameter(name, "must be a date as yyyy-MM-dd, got '" + shown(raw) + "'.");
+        throw badParameter(name, "must be a date as yyyy-MM-dd, got '" + HttpProblem.shown(raw) + "'.");
     }
 
     /**
@@ -83,11 +84,11 @@ final class QueryParameters {
         }
         String text = raw.strip();
         if (text.length() > MAX_TEXT_LENGTH) {
-            throw WorkerProblem.badParameter(name, "may be at most " + MAX_TEXT_LENGTH + " characters, got "
+            throw badParameter(name, "may be at most " + MAX_TEXT_LENGTH + " characters, got "
                     + text.length() + ".");
         }
         if (text.chars().anyMatch(Character::isISOControl)) {
-            throw WorkerProblem.badParameter(name, "must not contain control characters.");
+            throw badParameter(name, "must not contain control characters.");
         }
         return text;
     }
@@ -100,7 +101,7 @@ final class QueryParameters {
                 return id;
             }
         }
-        throw WorkerProblem.badParameter("id", "must be a positive whole number, got '" + shown(raw) + "'.");
+        throw badParameter("id", "must be a positive whole number, got '" + HttpProblem.shown(raw) + "'.");
     }
 
     /** A whole number from {@code min} to {@code max}; {@code absent} when not given. */
@@ -119,19 +120,13 @@ final class QueryParameters {
         if (value < min || value > max) {
             String range = max == Integer.MAX_VALUE ? "a whole number of at least " + min
                     : "a whole number from " + min + " to " + max;
-            throw WorkerProblem.badParameter(name, "must be " + range + ", got '" + shown(raw) + "'.");
+            throw badParameter(name, "must be " + range + ", got '" + HttpProblem.shown(raw) + "'.");
         }
         return (int) value;
     }
 
-    /** A client's value in a message: shortened, control characters replaced. */
-    static String shown(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String cut = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
-        StringBuilder out = new StringBuilder(cut.length());
-        cut.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return out.toString();
+    /** 400 naming the query parameter (or path segment) in {@code parameter}; {@code detail} goes on from its name. */
+    static HttpProblem badParameter(String name, String detail) {
+        return HttpProblem.badParameter(name, "Parameter '" + name + "' " + detail);
     }
 }

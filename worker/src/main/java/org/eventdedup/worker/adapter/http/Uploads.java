@@ -1,15 +1,13 @@
 package org.eventdedup.worker.adapter.http;
 
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eventdedup.http.HttpProblem;
+import org.eventdedup.http.RequestJson;
 import org.eventdedup.worker.ingest.FileIntake;
 import org.eventdedup.worker.input.InputFileException;
 import org.eventdedup.worker.input.InputFileParser;
@@ -27,12 +25,14 @@ import org.eventdedup.worker.input.ContentHash;
 final class Uploads {
     /** Far above the real exports (a few MiB), far below the worker's own limit for files in the folder. */
     static final int MAX_BYTES = 10 * 1024 * 1024;
+    static final String INVALID_FILE_TYPE = HttpProblem.TYPE_PREFIX + "invalid-input-file";
 
     /** The source code is the name up to its first underscore, so the name must start with a letter or digit. */
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
     private final FileIntake intake;
     private final InputFileParser parser = new InputFileParser();
+    private final JsonBodies bodies = new JsonBodies();
 
     Uploads(FileIntake intake) {
         this.intake = intake;
@@ -44,8 +44,7 @@ final class Uploads {
 
     Answer ingest(Context ctx) {
         String name = fileName(ctx.header("X-File-Name"), ctx.queryParams("name"));
-        checkContentType(ctx.header("Content-Type"));
-        byte[] content = readBody(ctx);
+        byte[] content = bodies.readBytes(ctx, RequestJson.JSON, MAX_BYTES);
         ParsedFile parsed;
         try {
             parsed = parser.parse(name, content, 0);
@@ -59,7 +58,7 @@ final class Uploads {
             case QUEUED -> "queued";
             case ALREADY_QUEUED -> "already_queued";
             case SKIPPED -> "already_processed";
-            case REJECTED -> throw WorkerProblem.tooLarge(intake.maxBytes(), content.length);
+            case REJECTED -> throw HttpProblem.tooLarge(intake.maxBytes(), content.length);
         });
         body.put("detail", result.detail());
         body.put("filename", name);
@@ -72,66 +71,29 @@ final class Uploads {
     /** From the header or the query; both given must agree. */
     static String fileName(String header, List<String> query) {
         if (query.size() > 1) {
-            throw WorkerProblem.badParameter("name", "may be given only once, got " + query.size() + " values.");
+            throw QueryParameters.badParameter("name", "may be given only once, got " + query.size() + " values.");
         }
         String fromQuery = query.isEmpty() ? null : query.get(0);
         String fromHeader = header == null ? null : header.strip();
         if (fromQuery != null && fromHeader != null && !fromQuery.equals(fromHeader)) {
-            throw WorkerProblem.badParameter("name", "and the X-File-Name header name different files ('"
-                    + QueryParameters.shown(fromQuery) + "', '" + QueryParameters.shown(fromHeader)
+            throw QueryParameters.badParameter("name", "and the X-File-Name header name different files ('"
+                    + HttpProblem.shown(fromQuery) + "', '" + HttpProblem.shown(fromHeader)
                     + "'); give one of them.");
         }
         String name = fromQuery != null ? fromQuery : fromHeader;
         if (name == null || name.isEmpty()) {
-            throw WorkerProblem.badParameter("name", "is required: the file name, as X-File-Name header or ?name=,"
+            throw QueryParameters.badParameter("name", "is required: the file name, as X-File-Name header or ?name=,"
                     + " e.g. bwb_2026-02.json (the part before the first underscore is the source code).");
         }
         if (!FILE_NAME.matcher(name).matches() || !name.endsWith(".json") || name.length() == ".json".length()) {
-            throw WorkerProblem.badParameter("name", "must be 1 to 200 characters of A-Z, a-z, 0-9, '.', '_', '-',"
-                    + " start with a letter or digit and end with .json, got '" + QueryParameters.shown(name)
+            throw QueryParameters.badParameter("name", "must be 1 to 200 characters of A-Z, a-z, 0-9, '.', '_', '-',"
+                    + " start with a letter or digit and end with .json, got '" + HttpProblem.shown(name)
                     + "'.");
         }
         return name;
     }
 
-    static void checkContentType(String header) {
-        if (header == null) {
-            throw WorkerProblem.unsupportedMediaType(null);
-        }
-        String[] parts = header.split(";");
-        if (!parts[0].trim().toLowerCase(Locale.ROOT).equals("application/json")) {
-            throw WorkerProblem.unsupportedMediaType(header);
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String[] param = parts[i].split("=", 2);
-            if (param[0].trim().equalsIgnoreCase("charset")) {
-                String charset = param.length < 2 ? "" : param[1].trim().replace("\"", "");
-                if (!charset.equalsIgnoreCase("utf-8")) {
-                    throw WorkerProblem.unsupportedMediaType(header);
-                }
-            }
-        }
-    }
-
-    /** By Content-Length and by the bytes actually read, so a chunked body cannot slip past the limit. */
-    private static byte[] readBody(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BYTES) {
-            throw WorkerProblem.tooLarge(MAX_BYTES, declared);
-        }
-        try {
-            InputStream in = ctx.req().getInputStream();
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw WorkerProblem.tooLarge(MAX_BYTES, -1);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the uploaded file", e);
-        }
-    }
-
-    private static WorkerProblem invalidFile(String name, List<InputProblem> problems) {
+    private static HttpProblem invalidFile(String name, List<InputProblem> problems) {
         List<Map<String, Object>> errors = new ArrayList<>();
         for (InputProblem p : problems) {
             Map<String, Object> error = new LinkedHashMap<>();
@@ -144,7 +106,7 @@ final class Uploads {
             errors.add(error);
         }
         String count = problems.size() == 1 ? "1 problem" : problems.size() + " problems";
-        return new WorkerProblem(422, WorkerProblem.INVALID_FILE_TYPE, name + " cannot be ingested (" + count
-                + "); nothing of it was stored.", errors, Map.of("filename", name));
+        return new HttpProblem(422, INVALID_FILE_TYPE, name + " cannot be ingested (" + count
+                + "); nothing of it was stored.", errors, Map.of("filename", name), Map.of());
     }
 }

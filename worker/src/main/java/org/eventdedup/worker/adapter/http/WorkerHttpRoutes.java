@@ -2,13 +2,12 @@ package org.eventdedup.worker.adapter.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eventdedup.config.domain.port.out.StoreUnavailableException;
+import org.eventdedup.http.HttpProblem;
+import org.eventdedup.http.ResponseJson;
 import org.eventdedup.worker.ingest.FileIntake;
 import org.eventdedup.worker.query.CanonicalEventSearch;
 import org.eventdedup.worker.query.ReadCanonicalEventsUseCase;
@@ -28,8 +27,6 @@ import org.eventdedup.worker.query.ReadRunsUseCase;
  */
 public final class WorkerHttpRoutes implements Consumer<Javalin> {
     static final String JSON_TYPE = "application/json";
-    static final String PROBLEM_TYPE = "application/problem+json";
-    static final long RETRY_AFTER_SECONDS = 5;
 
     private static final Set<String> RUNS_PARAMETERS = Set.of("limit");
     private static final Set<String> SEARCH_PARAMETERS = Set.of("q", "city", "date_from", "date_to", "limit",
@@ -38,7 +35,7 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
     private final ReadRunsUseCase runs;
     private final ReadCanonicalEventsUseCase events;
     private final Uploads uploads;
-    private final WorkerJson json = new WorkerJson();
+    private final ResponseJson json = new ResponseJson();
 
     /** @param intake where uploads are queued (the worker's, shared with the watched folder) */
     public WorkerHttpRoutes(ReadRunsUseCase runs, ReadCanonicalEventsUseCase events, FileIntake intake) {
@@ -54,12 +51,10 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
         app.post("/api/ingest", this::ingest);
         app.get("/api/canonical-events", this::searchEvents);
         app.get("/api/canonical-events/{id}", this::getEvent);
-        app.exception(WorkerProblem.class, (e, ctx) -> problem(ctx, e, json));
+        app.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e, json));
         // the one place this adapter maps an outage; the config server maps it the same way for its own routes
-        app.exception(StoreUnavailableException.class, (e, ctx) -> {
-            ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
-            problem(ctx, WorkerProblem.storeUnavailable(), json);
-        });
+        app.exception(StoreUnavailableException.class,
+                (e, ctx) -> problem(ctx, HttpProblem.storeUnavailable(), json));
     }
 
     private void listRuns(Context ctx) {
@@ -72,7 +67,7 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
     private void getRun(Context ctx) {
         new QueryParameters(ctx.queryParamMap(), Set.of());
         long id = QueryParameters.id(ctx.pathParam("id"));
-        send(ctx, 200, WorkerJson.runDetail(runs.run(id).orElseThrow(() -> WorkerProblem.notFound("run", id))));
+        send(ctx, 200, WorkerJson.runDetail(runs.run(id).orElseThrow(() -> notFound("run", id))));
     }
 
     private void ingest(Context ctx) {
@@ -86,13 +81,13 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
         String q = query.text("q");
         String city = query.text("city");
         if (city != null && city.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            throw WorkerProblem.badParameter("city", "must contain a letter or digit, got '"
-                    + QueryParameters.shown(city) + "'.");
+            throw QueryParameters.badParameter("city", "must contain a letter or digit, got '"
+                    + HttpProblem.shown(city) + "'.");
         }
         var from = query.date("date_from");
         var to = query.date("date_to");
         if (from != null && to != null && from.isAfter(to)) {
-            throw WorkerProblem.badParameter("date_from", "must not be after date_to, got " + from + " > " + to
+            throw QueryParameters.badParameter("date_from", "must not be after date_to, got " + from + " > " + to
                     + ".");
         }
         var page = events.search(new CanonicalEventSearch(q, city, from, to, query.limit(), query.offset()));
@@ -104,7 +99,7 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
         new QueryParameters(ctx.queryParamMap(), Set.of());
         long id = QueryParameters.id(ctx.pathParam("id"));
         send(ctx, 200, WorkerJson.detail(events.event(id)
-                .orElseThrow(() -> WorkerProblem.notFound("canonical event", id))));
+                .orElseThrow(() -> notFound("canonical event", id))));
     }
 
     private void send(Context ctx, int status, Object body) {
@@ -112,18 +107,13 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
         ctx.status(status).contentType(JSON_TYPE).result(json.write(body));
     }
 
-    /** RFC 9457, the same shape as the config API's problems. */
-    static void problem(Context ctx, WorkerProblem e, WorkerJson json) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", e.type());
-        HttpStatus known = HttpStatus.forStatus(e.status());
-        body.put("title", known == HttpStatus.UNKNOWN ? "Error" : known.getMessage());
-        body.put("status", e.status());
-        body.put("detail", e.detail());
-        if (e.errors() != null) {
-            body.put("errors", e.errors());
-        }
-        e.extensions().forEach(body::putIfAbsent);
-        ctx.status(e.status()).contentType(PROBLEM_TYPE).result(json.write(body));
+    private static HttpProblem notFound(String what, long id) {
+        return HttpProblem.of(404, "There is no " + what + " with id " + id + ".");
+    }
+
+    /** RFC 9457, rendered as the config API renders its problems. */
+    static void problem(Context ctx, HttpProblem problem, ResponseJson json) {
+        problem.headers().forEach(ctx::header);
+        ctx.status(problem.status()).contentType(HttpProblem.CONTENT_TYPE).result(json.write(problem.body()));
     }
 }

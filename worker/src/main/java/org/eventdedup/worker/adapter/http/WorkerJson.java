@@ -1,15 +1,5 @@
 package org.eventdedup.worker.adapter.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,23 +19,12 @@ import org.eventdedup.worker.query.RunView;
 
 /**
  * The response bodies: read models mapped to ordered maps with snake_case keys (the read models carry no
- * annotations), times as ISO-8601 UTC ({@code Z}), dates as {@code yyyy-MM-dd}, numbers written plainly.
+ * annotations), times as ISO-8601 UTC ({@code Z}), dates as {@code yyyy-MM-dd}; the shared
+ * {@link org.eventdedup.http.ResponseJson} writes them, numbers plainly.
  */
 final class WorkerJson {
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .addModule(new SimpleModule("plain-numbers")
-                    .addSerializer(Double.class, new PlainDoubleSerializer())
-                    .addSerializer(double.class, new PlainDoubleSerializer()))
-            .build();
-
-    byte[] write(Object tree) {
-        try {
-            return mapper.writeValueAsBytes(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise response", e);
-        }
+    private WorkerJson() {
     }
 
     // ---- runs
@@ -244,20 +223,5 @@ final class WorkerJson {
 
     private static String text(LocalDate date) {
         return date == null ? null : date.toString();
-    }
-
-    private static final class PlainDoubleSerializer extends StdSerializer<Double> {
-        PlainDoubleSerializer() {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            if (Double.isFinite(value)) {
-                gen.writeNumber(BigDecimal.valueOf(value));
-            } else {
-                gen.writeNull();
-            }
-        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.eventdedup.http.HttpProblem;
+import org.eventdedup.http.RequestJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +24,7 @@ class UploadsTest {
     @ValueSource(strings = {"bwb.txt", ".json", "_a.json", "-a.json", "../a.json", "a/b.json", "a\\b.json",
             "a b.json", "ä.json", "a.JSON", "a.json ", "a.json\u0000"})
     void any_other_name_is_refused_naming_name(String name) {
-        assertThatThrownBy(() -> Uploads.fileName(null, List.of(name))).isInstanceOfSatisfying(WorkerProblem.class,
+        assertThatThrownBy(() -> Uploads.fileName(null, List.of(name))).isInstanceOfSatisfying(HttpProblem.class,
                 p -> assertThat(p.extensions()).containsEntry("parameter", "name"));
     }
 
@@ -32,23 +34,26 @@ class UploadsTest {
         assertThatThrownBy(() -> Uploads.fileName("  ", List.of())).hasMessageContaining("is required");
         assertThat(Uploads.fileName(null, List.of("a".repeat(195) + ".json"))).hasSize(200);
         assertThatThrownBy(() -> Uploads.fileName(null, List.of("a".repeat(196) + ".json")))
-                .isInstanceOf(WorkerProblem.class);
+                .isInstanceOf(HttpProblem.class);
         assertThatThrownBy(() -> Uploads.fileName(null, List.of("a.json", "a.json"))).hasMessageContaining("once");
         assertThatThrownBy(() -> Uploads.fileName("b.json", List.of("a.json"))).hasMessageContaining("different");
         assertThat(Uploads.fileName("a.json", List.of("a.json"))).isEqualTo("a.json");
     }
 
     @Test
-    void json_in_utf_8_is_the_only_content_type() {
+    void json_in_utf_8_is_the_only_content_type_and_the_415_says_so() {
+        JsonBodies bodies = new JsonBodies();
         for (String ok : List.of("application/json", "Application/JSON", "application/json; charset=utf-8",
                 "application/json;charset=\"UTF-8\"")) {
-            assertThatCode(() -> Uploads.checkContentType(ok)).as(ok).doesNotThrowAnyException();
+            assertThatCode(() -> bodies.checkContentType(ok, RequestJson.JSON)).as(ok).doesNotThrowAnyException();
         }
         for (String bad : List.of("text/json", "application/json; charset=iso-8859-1", "application/jsonx",
                 "multipart/form-data; boundary=x")) {
-            assertThatThrownBy(() -> Uploads.checkContentType(bad)).as(bad)
-                    .isInstanceOfSatisfying(WorkerProblem.class, p -> assertThat(p.status()).isEqualTo(415));
+            assertThatThrownBy(() -> bodies.checkContentType(bad, RequestJson.JSON)).as(bad)
+                    .isInstanceOfSatisfying(HttpProblem.class, p -> assertThat(p.status()).isEqualTo(415))
+                    .hasMessage("Content-Type must be application/json (UTF-8), got '" + bad + "'.");
         }
-        assertThatThrownBy(() -> Uploads.checkContentType(null)).hasMessageContaining("got none");
+        assertThatThrownBy(() -> bodies.checkContentType(null, RequestJson.JSON))
+                .hasMessage("Content-Type must be application/json (UTF-8), got none.");
     }
 }

@@ -3,7 +3,11 @@ package org.eventdedup.worker.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eventdedup.http.ResponseJson;
+import org.eventdedup.worker.query.CanonicalEventSummary;
 import org.junit.jupiter.api.Test;
 
 class WorkerJsonTest {
@@ -22,9 +26,15 @@ class WorkerJsonTest {
     }
 
     @Test
-    void numbers_are_written_plainly() {
-        String json = new String(new WorkerJson().write(Map.of("a", 0.0001, "b", 1.0E10)), StandardCharsets.UTF_8);
+    void an_events_numbers_are_written_plainly() {
+        CanonicalEventSummary summary = new CanonicalEventSummary(10_000_000_000L, "Maifest", LocalDate.of(2026, 5, 1),
+                null, "Marktplatz", "Kenzingen", List.of("fest"), 2, 0.0001, false, null, false, 1, 3,
+                Instant.parse("2026-05-02T10:00:00Z"));
 
-        assertThat(json).contains("0.0001").contains("10000000000").doesNotContainPattern("\\dE");
+        String json = new String(new ResponseJson().write(WorkerJson.summary(summary)), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"id\":10000000000,").contains("\"match_confidence\":0.00010,")
+                .contains("\"first_date\":\"2026-05-01\",\"last_date\":null,")
+                .contains("\"updated_at\":\"2026-05-02T10:00:00Z\"").doesNotContainPattern("\\dE");
     }
 }
