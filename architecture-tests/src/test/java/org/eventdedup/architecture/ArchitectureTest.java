@@ -93,6 +93,11 @@ class ArchitectureTest {
                     .resideOutsideOfPackage("org.eventdedup.worker.adapter.http..")
                     .should().dependOnClassesThat().resideInAPackage("io.javalin..");
 
+    static final ArchRule the_shared_http_support_depends_only_on_the_jdk_jackson_and_itself =
+            classes().that().resideInAPackage("org.eventdedup.http..")
+                    .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson..",
+                            "org.eventdedup.http..");
+
     static final ArchRule packages_of_event_dedup_are_free_of_cycles =
             slices().matching("org.eventdedup.(**)").namingSlices("package $1")
                     .should().beFreeOfCycles();
@@ -118,6 +123,8 @@ class ArchitectureTest {
                     within_the_worker_only_the_persistence_adapter_uses_jdbi),
             Map.entry("within the worker only the HTTP adapter uses Javalin",
                     within_the_worker_only_the_http_adapter_uses_javalin),
+            Map.entry("the shared HTTP support depends only on the JDK, Jackson and itself",
+                    the_shared_http_support_depends_only_on_the_jdk_jackson_and_itself),
             Map.entry("packages of Event Dedup are free of cycles", packages_of_event_dedup_are_free_of_cycles));
 
     private static JavaClasses classes;
@@ -163,6 +170,7 @@ class ArchitectureTest {
                 "org.eventdedup.worker.adapter.http",
                 "org.eventdedup.worker.adapter.gemini",
                 "org.eventdedup.worker.adapter.files",
+                "org.eventdedup.http",
                 "org.eventdedup.app");
         assertThat(packages).as("test classes must not be imported")
                 .noneMatch(p -> p.startsWith("org.eventdedup.testing") || p.endsWith(".testing")

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eventdedup.config.adapter.http.violation.ConfigAdapterUsingTheWorker;
 import org.eventdedup.config.domain.violation.DomainUsingJackson;
+import org.eventdedup.http.violation.HttpSupportUsingJavalin;
 import org.eventdedup.matching.violation.EngineUsingAnAdapter;
 import org.eventdedup.violation.a.CycleA;
 import org.eventdedup.violation.b.CycleB;
@@ -46,6 +47,8 @@ class RuleViolationsTest {
             Map.entry("only the app depends on the worker", List.of(ConfigAdapterUsingTheWorker.class)),
             Map.entry("within the worker only the persistence adapter uses JDBI", List.of(CoreUsingJdbi.class)),
             Map.entry("within the worker only the HTTP adapter uses Javalin", List.of(GeminiUsingJavalin.class)),
+            Map.entry("the shared HTTP support depends only on the JDK, Jackson and itself",
+                    List.of(HttpSupportUsingJavalin.class)),
             Map.entry("packages of Event Dedup are free of cycles", List.of(CycleA.class, CycleB.class)));
 
     static Set<String> sentences() {
