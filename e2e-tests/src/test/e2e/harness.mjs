@@ -1,21 +1,23 @@
-// What every browser scenario needs: a fresh PostgreSQL database, the real server (the fat jar) on it, and Debian's
-// Chromium driven by playwright-core. Everything it starts it also stops; the database is dropped afterwards.
-import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// What every browser scenario needs: the real server (the fat jar) on a database of its own, and Debian's Chromium
+// driven by playwright-core. Everything it starts it also stops; a database it creates it also drops.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { chromium } from 'playwright-core';
 
 const moduleDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const repoDir = resolve(moduleDir, '..');
-// where issue 5 asks for them, whether run through Maven or `npm test`
+// beside the web UI's own build output, whether run through Maven or `npm test`
 export const screenshotDir = resolve(process.env.E2E_SCREENSHOT_DIR ?? join(repoDir, 'web-ui/target/screenshots'));
 // resolved here: the server runs in the repository directory, so a relative path would point elsewhere there
 const jar = resolve(process.env.E2E_JAR ?? join(repoDir, 'app/target/event-dedup.jar'));
 const chromiumPath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+const TEST_DATABASE_VARIABLE = 'EVENT_DEDUP_TEST_DATABASE_URL';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -39,30 +41,53 @@ export function parseJdbcUrl(jdbc) {
   };
 }
 
-function psql(admin, sql) {
-  execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', admin.host, '-p', admin.port, '-U', admin.user, '-d', admin.database, '-c', sql], {
-    env: { ...process.env, ...(admin.password ? { PGPASSWORD: admin.password } : {}) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+/** Runs one statement on the admin database (a client library, so no PostgreSQL client tools are needed). */
+async function execute(admin, sql) {
+  const client = new pg.Client({
+    host: admin.host,
+    port: Number(admin.port),
+    user: admin.user,
+    password: admin.password,
+    database: admin.database,
   });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
-/** A database of its own on the server of EVENT_DEDUP_TEST_DATABASE_URL, created now and dropped by `drop()`. */
-export function freshDatabase() {
-  const adminUrl = process.env.EVENT_DEDUP_TEST_DATABASE_URL;
+/**
+ * Where the server keeps its data. With EVENT_DEDUP_TEST_DATABASE_URL (CI, root): a database of its own on that
+ * server, created now and dropped by `drop()`. Without it: none (`jdbcUrl` undefined), so the server runs its own
+ * embedded PostgreSQL in the scenario's data directory, which is deleted with it. PostgreSQL refuses to run as root,
+ * so as root the variable is required.
+ */
+export async function freshDatabase() {
+  const adminUrl = process.env[TEST_DATABASE_VARIABLE];
   if (!adminUrl) {
-    throw new Error(
-      'EVENT_DEDUP_TEST_DATABASE_URL is not set: the browser tests need a PostgreSQL server to create their database on, ' +
-        'e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres',
-    );
+    if (process.getuid?.() === 0) {
+      throw new Error(
+        `The browser tests run as root without ${TEST_DATABASE_VARIABLE}, and the server's embedded PostgreSQL ` +
+          `refuses to run as root: set ${TEST_DATABASE_VARIABLE} to an admin database the login may CREATE DATABASE ` +
+          'from (e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres) or run the tests as a normal user.',
+      );
+    }
+    return { name: undefined, jdbcUrl: undefined, drop: async () => {} };
   }
   const admin = parseJdbcUrl(adminUrl);
   const name = `e2e_webui_${Date.now()}_${process.pid}`;
-  psql(admin, `CREATE DATABASE ${name}`);
+  try {
+    await execute(admin, `CREATE DATABASE ${name}`);
+  } catch (e) {
+    throw new Error(`cannot create the test database on ${admin.host}:${admin.port} (${TEST_DATABASE_VARIABLE}): ${e.message}`);
+  }
   const query = new URLSearchParams({ user: admin.user, ...(admin.password ? { password: admin.password } : {}) });
   return {
     name,
     jdbcUrl: `jdbc:postgresql://${admin.host}:${admin.port}/${name}?${query}`,
-    drop: () => psql(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => execute(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
@@ -83,14 +108,17 @@ export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
 /** The Authorization header of the admin's Basic credentials, for API calls from the tests themselves. */
 export const ADMIN_AUTHORIZATION = `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
 
-/** The real server (`serve` of the fat jar) on the given database, ready when this resolves; `extraEnv` on top. */
+/**
+ * The real server (`serve` of the fat jar) on the given database, or on its own embedded PostgreSQL when `jdbcUrl` is
+ * undefined; ready when this resolves; `extraEnv` on top.
+ */
 export async function startServer(jdbcUrl, extraEnv = {}) {
   if (!existsSync(jar)) throw new Error(`${jar} is missing: build it first (mvn -DskipTests package -pl app -am)`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'event-dedup-e2e-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('EVENT_DEDUP_')));
   Object.assign(env, {
-    EVENT_DEDUP_DATABASE_URL: jdbcUrl,
+    ...(jdbcUrl ? { EVENT_DEDUP_DATABASE_URL: jdbcUrl } : {}),
     EVENT_DEDUP_HTTP_PORT: String(port),
     EVENT_DEDUP_DATA_DIR: dataDir,
     EVENT_DEDUP_EVENT_DATA_DIR: join(dataDir, 'eventdata'),
@@ -108,37 +136,68 @@ export async function startServer(jdbcUrl, extraEnv = {}) {
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let exited = null;
-  child.once('exit', (code) => (exited = code));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (exited !== null) throw new Error(`the server exited with ${exited}; see ${logFile}`);
-    if (Date.now() > deadline) throw new Error(`the server did not become ready in 90 s; see ${logFile}`);
-    try {
-      if ((await fetch(`${baseUrl}/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    baseUrl,
-    async stop() {
+  const exit = new Promise((r) => child.once('exit', (code, signal) => r((exited = code ?? signal))));
+  const stop = async () => {
+    if (exited === null) {
+      child.kill('SIGTERM');
+      await Promise.race([exit, new Promise((r) => setTimeout(r, 30_000))]);
       if (exited === null) {
-        const done = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
-        if (exited === null) child.kill('SIGKILL');
+        child.kill('SIGKILL');
+        await exit;
       }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    }
+    // The embedded PostgreSQL runs detached from the JVM: after a JVM that did not stop it, end it here before its
+    // directory goes.
+    await stopOrphanedPostgres(join(dataDir, 'postgres'));
+    rmSync(dataDir, { recursive: true, force: true });
   };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // the embedded database's first start unpacks PostgreSQL and runs initdb before the server is ready
+  const deadline = Date.now() + 120_000;
+  try {
+    for (;;) {
+      if (exited !== null) throw new Error(`the server exited with ${exited}; see ${logFile}`);
+      if (Date.now() > deadline) throw new Error(`the server did not become ready in 120 s; see ${logFile}`);
+      try {
+        if ((await fetch(`${baseUrl}/ready`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { baseUrl, stop };
+}
+
+/** Sends an immediate shutdown (SIGQUIT) to the postmaster of `cluster` if one still runs, and waits for it to go. */
+async function stopOrphanedPostgres(cluster) {
+  let pid;
+  try {
+    pid = Number(readFileSync(join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return; // no cluster, or stopped cleanly
+  }
+  const isPostgres = () => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    } catch {
+      return false;
+    }
+  };
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgres()) return;
+  process.kill(pid, 'SIGQUIT');
+  const deadline = Date.now() + 30_000;
+  while (isPostgres() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (isPostgres()) process.kill(pid, 'SIGKILL');
 }
 
 /**
- * The fixture of a scenario file: a fresh database and the real server on it, shared by the file's tests, stopped and
- * dropped after them. `extraEnv` may be a function (awaited in `before`) for values known only then. The handle's
- * `baseUrl` and `api` work once `before` has run.
+ * The fixture of a scenario file: the real server on a fresh database (see {@link freshDatabase}), shared by the
+ * file's tests, stopped and its database dropped after them. `extraEnv` may be a function (awaited in `before`) for
+ * values known only then. The handle's `baseUrl` and `api` work once `before` has run.
  */
 export function serverForThisFile(extraEnv = {}) {
   let database;
@@ -161,14 +220,17 @@ export function serverForThisFile(extraEnv = {}) {
     },
   };
   before(async () => {
-    database = freshDatabase();
+    database = await freshDatabase();
     server = await startServer(database.jdbcUrl, typeof extraEnv === 'function' ? await extraEnv() : extraEnv);
     handle.baseUrl = server.baseUrl;
-  }, { timeout: 150_000 });
+  }, { timeout: 180_000 });
   after(async () => {
-    await server?.stop();
-    database?.drop();
-  });
+    try {
+      await server?.stop();
+    } finally {
+      await database?.drop();
+    }
+  }, { timeout: 90_000 });
   return handle;
 }
 

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,6 +32,11 @@ import org.eventdedup.config.adapter.persistence.DatabaseSettings;
  * directory owned by that user; otherwise zonky's embedded binaries run as the current user. Either way: a random
  * free port on 127.0.0.1, trust authentication, login {@code postgres}, database {@code postgres}.
  *
+ * <p>Durable, unlike the throwaway test server: {@code fsync}, {@code synchronous_commit} and
+ * {@code full_page_writes} are on (zonky's defaults turn the first two off). This server exists to be cut off in
+ * mid-work, and a commit acknowledged before an immediate stop must still be there after the restart, as it is for the
+ * application's own durable PostgreSQL; otherwise an outage test fails on rows the fixture lost, not the code.
+ *
  * <pre>{@code
  * try (OwnedPostgres db = OwnedPostgres.startNew()) {
  *     PersistenceModule persistence = PersistenceModule.connect(db.settings());
@@ -43,6 +49,9 @@ public final class OwnedPostgres implements AutoCloseable {
 
     private static final String USER = "postgres";
     private static final String DATABASE = "postgres";
+    /** PostgreSQL's own defaults, set explicitly: see the class comment for why. */
+    private static final Map<String, String> DURABLE =
+            Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
 
     private final Server server;
     private final Path directory;
@@ -226,7 +235,13 @@ public final class OwnedPostgres implements AutoCloseable {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
                     directory.resolve("server.log").toString(), "-w", "-t", "60", "-o",
                     "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + directory
-                            + " -c fsync=off -c max_connections=60", "start"));
+                            + " -c max_connections=60" + commandLineSettings(), "start"));
+        }
+
+        private static String commandLineSettings() {
+            StringBuilder settings = new StringBuilder();
+            DURABLE.forEach((name, value) -> settings.append(" -c ").append(name).append('=').append(value));
+            return settings.toString();
         }
 
         @Override
@@ -304,9 +319,11 @@ public final class OwnedPostgres implements AutoCloseable {
         @Override
         public void start() {
             try {
-                postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-                        .setPort(port).setServerConfig("listen_addresses", "127.0.0.1")
-                        .setServerConfig("fsync", "off").start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data)
+                        .setCleanDataDirectory(false).setPort(port).setServerConfig("listen_addresses", "127.0.0.1");
+                // zonky starts the postmaster with -F (fsync off) before these -c settings, so they win
+                DURABLE.forEach(builder::setServerConfig);
+                postgres = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -52,6 +52,16 @@ class OwnedPostgresIT {
     }
 
     @Test
+    void runs_durable_so_a_crash_keeps_every_acknowledged_commit() throws SQLException {
+        try (OwnedPostgres db = OwnedPostgres.startNew();
+             Connection connection = DriverManager.getConnection(db.jdbcUrl())) {
+            assertThat(show(connection, "fsync")).isEqualTo("on");
+            assertThat(show(connection, "synchronous_commit")).isEqualTo("on");
+            assertThat(show(connection, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
     void two_owned_servers_do_not_share_a_port() {
         try (OwnedPostgres one = OwnedPostgres.startNew(); OwnedPostgres two = OwnedPostgres.startNew()) {
             assertThat(one.port()).isNotEqualTo(two.port());
@@ -72,6 +82,14 @@ class OwnedPostgresIT {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static String show(Connection connection, String setting) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
