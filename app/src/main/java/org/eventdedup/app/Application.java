@@ -210,17 +210,24 @@ public final class Application implements AutoCloseable {
         closed.await();
     }
 
+    /**
+     * Stops in the order that loses nothing: the HTTP server first (no new requests or uploads), then the worker
+     * (no new files; a running pipeline run commits or rolls back as a whole), then the connection pool, and only
+     * then the embedded PostgreSQL. Each step is logged, so the order can be checked.
+     */
     @Override
     public synchronized void close() {
         if (closed.getCount() == 0) {
             return;
         }
         try {
-            if (worker != null) {
-                worker.close();
-            }
             if (http != null) {
                 http.stop();
+                log.info("Shutdown: HTTP server stopped, no new requests");
+            }
+            if (worker != null) {
+                worker.close();
+                log.info("Shutdown: worker stopped, no run in progress");
             }
         } finally {
             try {

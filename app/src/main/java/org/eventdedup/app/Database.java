@@ -82,6 +82,7 @@ final class Database implements AutoCloseable {
     public void close() {
         try {
             persistence.close();
+            log.info("Shutdown: connection pool closed");
         } finally {
             if (embedded != null) {
                 embedded.close();

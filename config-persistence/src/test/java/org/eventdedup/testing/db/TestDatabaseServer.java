@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
+import org.eventdedup.config.adapter.persistence.EmbeddedDatabase;
 
 /**
  * The PostgreSQL server the test databases are created on: the one {@value #VARIABLE} points at (an admin database
  * such as {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}), otherwise one embedded server per JVM
- * (zonky's binaries, as the current user; PostgreSQL refuses to run as root).
+ * ({@link EmbeddedDatabase}, as the current user; PostgreSQL refuses to run as root).
  *
  * <p>The embedded server trades durability for speed ({@code fsync} and {@code synchronous_commit} off): its
  * databases are thrown away after each test class and it is never crashed, so an unflushed commit can only be lost
@@ -41,7 +41,7 @@ final class TestDatabaseServer {
     }
 
     // The one allowed piece of static mutable state: one embedded server per test JVM, started on first use only.
-    private static EmbeddedPostgres embedded;
+    private static EmbeddedDatabase embedded;
     private static RuntimeException embeddedFailure;
 
     private static synchronized DatabaseSettings embedded() {
@@ -58,15 +58,10 @@ final class TestDatabaseServer {
         if (embeddedFailure != null) {
             throw embeddedFailure;
         }
-        return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres", "postgres",
-                null);
+        return embedded.settings();
     }
 
-    private static EmbeddedPostgres startEmbedded() {
-        // Checked first: as root initdb fails only after unpacking the binaries, with a message that does not say why.
-        if ("root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException("PostgreSQL refuses to run as root.");
-        }
+    private static EmbeddedDatabase startEmbedded() {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("event-dedup-test-db");
@@ -75,24 +70,20 @@ final class TestDatabaseServer {
         }
         try {
             // Not durable on purpose: see the class comment.
-            EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(dataDir)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .start();
+            EmbeddedDatabase server = EmbeddedDatabase.start(dataDir, EmbeddedDatabase.Durability.THROWAWAY);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();
-                } catch (IOException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     // the JVM is ending; the directory goes below either way
                 } finally {
                     deleteRecursively(dataDir);
                 }
             }, "event-dedup-test-db-shutdown"));
             return server;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             deleteRecursively(dataDir);
-            throw new IllegalStateException("The embedded PostgreSQL did not start: " + e.getMessage(), e);
+            throw e;
         }
     }
 

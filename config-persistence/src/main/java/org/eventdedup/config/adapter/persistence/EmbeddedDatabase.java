@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -27,10 +28,41 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String USER = "postgres";
     private static final String DATABASE = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /**
+     * How the server treats commits. The library's own defaults are {@code fsync} and {@code synchronous_commit}
+     * off, which loses committed rows on a power cut or a kill of PostgreSQL: never what an installation wants.
+     */
+    public enum Durability {
+        /** PostgreSQL's defaults: fsync, synchronous_commit and full_page_writes on. {@code serve} always uses it. */
+        DURABLE(Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on")),
+        /**
+         * fsync and synchronous_commit off: only for throwaway test databases, which are dropped afterwards and
+         * never survive a crash anyway; a test that kills the server needs {@link #DURABLE}.
+         */
+        THROWAWAY(Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        private final Map<String, String> serverSettings;
+
+        Durability(Map<String, String> serverSettings) {
+            this.serverSettings = serverSettings;
+        }
+
+        public Map<String, String> serverSettings() {
+            return serverSettings;
+        }
+    }
+
+    private final EmbeddedPostgres postgres;
+    private final Path directory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
         this.postgres = postgres;
+        this.directory = directory;
+    }
+
+    /** A durable server ({@link Durability#DURABLE}), as {@code serve} runs it. */
+    public static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, Durability.DURABLE);
     }
 
     /**
@@ -39,8 +71,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @throws EmbeddedDatabaseUnavailableException when running as root (PostgreSQL refuses to) or the server does
      *                                              not start
      */
-    public static EmbeddedDatabase start(Path dataDir) {
+    public static EmbeddedDatabase start(Path dataDir, Durability durability) {
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(durability, "durability");
         // Checked first: as root initdb fails only after unpacking binaries, with a message that does not say why.
         if (effectiveUid().orElse(-1) == 0) {
             throw new EmbeddedDatabaseUnavailableException(EmbeddedDatabaseUnavailableException.Reason.RUNNING_AS_ROOT,
@@ -51,14 +84,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path directory = dataDir.toAbsolutePath().resolve("postgres");
         try {
             Files.createDirectories(directory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     // Never wipe: this is the application's only copy of its data.
                     .setCleanDataDirectory(false)
-                    .setServerConfig("listen_addresses", "localhost")
-                    .start();
-            LOG.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
-            return new EmbeddedDatabase(postgres);
+                    // Our close() stops it after the pool; the library's own hook would stop it at once, in
+                    // parallel with the HTTP server and a running pipeline run.
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("listen_addresses", "localhost");
+            // passed after the library's "-F" (fsync off), so these win
+            durability.serverSettings().forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder.start();
+            LOG.info("Embedded PostgreSQL started on port {} with data in {} ({})", postgres.getPort(), directory,
+                    durability == Durability.DURABLE ? "fsync, synchronous_commit and full_page_writes on"
+                            : "throwaway: fsync and synchronous_commit off");
+            return new EmbeddedDatabase(postgres, directory);
         } catch (IOException | RuntimeException e) {
             throw new EmbeddedDatabaseUnavailableException(EmbeddedDatabaseUnavailableException.Reason.START_FAILED,
                     "The embedded PostgreSQL did not start with data in "
@@ -75,11 +115,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return new DatabaseSettings(jdbcUrl(), USER, null);
     }
 
-    /** Stops the server (fast shutdown); the data stays. */
+    /** Stops the server (fast shutdown: open transactions roll back, committed data is on disk); the data stays. */
     @Override
     public void close() {
         try {
             postgres.close();
+            LOG.info("Embedded PostgreSQL stopped; data in {}", directory);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
         }
