@@ -22,7 +22,8 @@ import org.eventdedup.matching.pipeline.StageTimings;
 /**
  * {@code match --input PATH... [--config FILE] [--output FILE] [--lexicon DIR] [--threads N]} (contract §3): the
  * offline pipeline on input files, no database, no AI calls. Writes the JSON of {@link MatchJsonWriter} to
- * {@code --output} (replaced as a whole, never left half-written) or stdout, and a one-line summary with the stage
+ * {@code --output} (see {@link OutputTarget}: a file is replaced as a whole, never left half-written; a FIFO or
+ * device is written into, never replaced) or stdout (also {@code --output -}), and a one-line summary with the stage
  * timings to stderr. Exit 0; 2 with a one-line reason for bad usage, input, config or lexicon (nothing is written).
  */
 public final class MatchCommand {
@@ -47,21 +48,14 @@ public final class MatchCommand {
                     "--output", CliOptions.Arity.ONE, "--lexicon", CliOptions.Arity.ONE,
                     "--threads", CliOptions.Arity.ONE));
             List<String> inputs = options.required("--input");
-            Path output = options.optional("--output").map(Path::of).orElse(null);
-            if (output != null && Files.isDirectory(output)) {
-                throw new CliException(NAME + ": --output must be a file, " + output + " is a directory");
-            }
+            OutputTarget output = OutputTarget.of(NAME, "--output", options.optional("--output").orElse("-"));
             MatchSetup setup = MatchSetup.resolve(NAME, options, environment);
             InputLoader.Loaded input = new InputLoader(NAME).load(inputs);
 
             MatchResult result = new MatchingPipeline(setup.lexicon(), null, setup.threads())
                     .run(input.listings(), setup.config(), setup.apiKey());
 
-            if (output == null) {
-                MatchJsonWriter.write(result, out);
-            } else {
-                writeFile(result, output);
-            }
+            output.write(stream -> MatchJsonWriter.write(result, stream), out);
             setup.notes().forEach(note -> err.println("event-dedup: note: " + note));
             result.warnings().forEach(warning -> err.println("event-dedup: warning: " + warning));
             err.println("event-dedup: " + summary(result.stats(), input, setup, output));
@@ -74,34 +68,7 @@ public final class MatchCommand {
         }
     }
 
-    /** Writes beside the target, then moves it into place, so a failed run leaves no partial file behind. */
-    private static void writeFile(MatchResult result, Path output) throws IOException {
-        Path absolute = output.toAbsolutePath();
-        Path directory = absolute.getParent();
-        if (directory != null) {
-            Files.createDirectories(directory);
-        }
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
-                + ".tmp");
-        Files.deleteIfExists(temporary); // left over by a killed run of a process with the same id
-        try {
-            // CREATE_NEW with the process umask (not createTempFile's 0600): the result is an ordinary file
-            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temporary,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-                MatchJsonWriter.write(result, stream);
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    static String summary(MatchStats s, InputLoader.Loaded input, MatchSetup setup, Path output) {
+    static String summary(MatchStats s, InputLoader.Loaded input, MatchSetup setup, OutputTarget output) {
         StageTimings t = s.timings();
         return String.format(Locale.ROOT,
                 "matched %d listings from %d files%s (config: %s, %d %s): %d pairs (%.1f%% reduction), "
@@ -113,7 +80,7 @@ public final class MatchCommand {
                 setup.configSource(), setup.threads(), setup.threads() == 1 ? "thread" : "threads",
                 s.blockedPairs(), s.reductionPct(), s.matchCount(),
                 s.ambiguousCount(), s.noMatchCount(), s.clusterCount(), s.singletonCount(), s.flaggedCount(),
-                s.canonicalCount(), output == null ? "" : ", written to " + output,
+                s.canonicalCount(), output.isStandardOutput() ? "" : ", written to " + output.shown(),
                 ms(t.total()), ms(t.prepare()), ms(t.blocking()), ms(t.scoring()), ms(t.ai()), ms(t.clustering()),
                 ms(t.canonical()));
     }

@@ -123,6 +123,33 @@ class MatchCommandTest {
     }
 
     @Test
+    void output_into_a_fifo_streams_the_result_and_leaves_the_fifo() throws Exception {
+        Path fifo = temp.resolve("result.pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        java.util.concurrent.CompletableFuture<byte[]> reader = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return Files.readAllBytes(fifo);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+
+        CliRun run = CliRun.match("--input", input(), "--output", fifo.toString());
+
+        assertThat(run.code()).as(run.stderr()).isZero();
+        assertThat(reader.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .isEqualTo(CliRun.match("--input", input()).stdout());
+        assertThat(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).isOther()).as("still a FIFO, not replaced by a file").isTrue();
+    }
+
+    @Test
+    void output_to_a_directory_is_refused_before_matching() {
+        CliRun.match("--input", input(), "--output", temp.toString())
+                .failedWithUsage("match: --output " + temp + " is a directory");
+    }
+
+    @Test
     void uses_the_config_file_of_the_environment_when_no_config_option_is_given() throws IOException {
         Path config = temp.resolve("matching.yaml");
         Files.writeString(config, "thresholds:\n  high: 0.99\n");
