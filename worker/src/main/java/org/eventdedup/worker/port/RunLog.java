@@ -12,11 +12,23 @@ public interface RunLog {
     /** The last completed run, whose config decides whether the next run re-matches everything. */
     Optional<PreviousRun> previousRun();
 
-    /** @return the new run's id */
+    /** A run that has started: {@code running} until {@link #finishRun} or {@link #failRun}. @return its id */
     long insertRun(Instant startedAt, String mode, long configVersion, String configSource, String fingerprint);
 
+    /** The run committed: {@code completed}, with its figures. */
     void finishRun(long runId, Instant finishedAt, Map<String, Long> counts, Map<String, Long> timings,
                    List<String> warnings);
+
+    /** The run rolled back: {@code failed}, with why. */
+    void failRun(long runId, Instant finishedAt, List<String> warnings, String error);
+
+    /**
+     * Marks every {@code running} run {@code interrupted}: called by a run that holds the pipeline, so no other run
+     * can be in progress and a {@code running} one was left by a process that died or lost the database.
+     *
+     * @return how many were marked
+     */
+    int interruptRunningRuns(Instant at, String error);
 
     /** A run that did not complete, written on its own after the run's transaction rolled back. */
     long insertFailedRun(Instant startedAt, Instant finishedAt, Long configVersion, String configSource,

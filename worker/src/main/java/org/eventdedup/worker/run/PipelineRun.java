@@ -146,25 +146,40 @@ public final class PipelineRun {
                     "the config could not be loaded: " + describe(e)));
         }
         String fingerprint = ConfigFingerprint.of(effective.config());
+        long[] runId = {-1};
         try {
-            return transactions.inTransaction(store -> new Run(store, effective, fingerprint, started)
+            return transactions.inTransaction(store -> new Run(store, effective, fingerprint, started, runId)
                     .execute());
         } catch (StoreUnavailableException e) {
-            // an outage is no failed run: nothing can be recorded anyway, and the caller pauses and retries
+            // an outage is no failed run: nothing can be recorded anyway, and the caller pauses and retries; a run
+            // row already shown as running is marked interrupted by the next run
             throw e;
         } catch (RuntimeException e) {
             log.error("Pipeline run failed, nothing of it was kept; its files stay queued", e);
             return Optional.of(recordFailure(started, effective.version(), fingerprint, effective.warnings(),
-                    describe(e)));
+                    describe(e), runId[0]));
         }
     }
 
     private RunSummary recordFailure(Instant started, Long version, String fingerprint, List<String> warnings,
                                      String error) {
-        long id = -1;
+        return recordFailure(started, version, fingerprint, warnings, error, -1);
+    }
+
+    /** @param runId the run's row when it was already shown as running, else -1 (a row is written now) */
+    private RunSummary recordFailure(Instant started, Long version, String fingerprint, List<String> warnings,
+                                     String error, long runId) {
+        long id = runId;
         try {
-            id = transactions.inTransaction(store -> store.insertFailedRun(started, clock.instant(), version,
-                    null, fingerprint, warnings, error));
+            if (runId < 0) {
+                id = transactions.inTransaction(store -> store.insertFailedRun(started, clock.instant(), version,
+                        null, fingerprint, warnings, error));
+            } else {
+                transactions.inTransaction(store -> {
+                    store.failRun(runId, clock.instant(), warnings, error);
+                    return null;
+                });
+            }
         } catch (RuntimeException e) {
             log.error("The failed run could not be recorded either: {}", describe(e));
         }
@@ -194,9 +209,11 @@ public final class PipelineRun {
         private final Map<String, Long> timings = new LinkedHashMap<>();
         private final Set<String> warnings = new LinkedHashSet<>();
         private final List<AiUsage> usages = new ArrayList<>();
+        private final long[] runIdOut;
         private long runId;
 
-        Run(PipelineStore store, EffectiveConfig effective, String fingerprint, Instant started) {
+        Run(PipelineStore store, EffectiveConfig effective, String fingerprint, Instant started, long[] runIdOut) {
+            this.runIdOut = runIdOut;
             this.store = store;
             this.effective = effective;
             this.config = effective.config();
@@ -220,8 +237,20 @@ public final class PipelineRun {
                 return Optional.empty();
             }
             String mode = full ? "full" : "incremental";
-            runId = store.insertRun(started, mode, effective.version(),
-                    effective.source().name().toLowerCase(Locale.ROOT), fingerprint);
+            // In a transaction of its own, committed at once, so the run is visible as running from now on. This run
+            // holds the pipeline, so any other run still shown as running was left by a process that died.
+            runId = transactions.inTransaction(own -> {
+                int stale = own.interruptRunningRuns(clock.instant(),
+                        "not finished: its process stopped or lost the database; its files were queued again");
+                if (stale > 0) {
+                    // INFO: the outage or stop behind it was reported when it happened; nothing is lost
+                    log.info("{} earlier run(s) found unfinished and marked interrupted; their files run again now",
+                            stale);
+                }
+                return own.insertRun(started, mode, effective.version(),
+                        effective.source().name().toLowerCase(Locale.ROOT), fingerprint);
+            });
+            runIdOut[0] = runId;
             for (String name : List.of("files_claimed", "files_completed", "files_failed", "ingested",
                     "listings_matched", "pairs", "match", "ambiguous", "no_match", "ai_candidates", "ai_answered",
                     "ai_resolved", "canonicals", "canonicals_created", "canonicals_updated", "canonicals_deleted",

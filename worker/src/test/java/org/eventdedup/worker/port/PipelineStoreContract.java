@@ -125,6 +125,31 @@ public abstract class PipelineStoreContract {
                 .contains(new PreviousRun(first, 3L, "fingerprint-3"));
     }
 
+    @Test
+    void a_run_is_running_until_it_finishes_or_fails_and_a_stale_one_is_marked_interrupted() {
+        long stale = transactions().inTransaction((PipelineStore s) -> s.insertRun(T0, "incremental", 1, "defaults",
+                "f"));
+        long failing = transactions().inTransaction((PipelineStore s) -> s.insertRun(T0, "full", 1, "defaults",
+                "f"));
+        transactions().inTransaction((PipelineStore s) -> {
+            s.failRun(failing, T0.plusSeconds(1), List.of("w"), "boom");
+            return null;
+        });
+        assertThat(transactions().inTransaction(RunLog::previousRun)).as("neither completed").isEmpty();
+
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.interruptRunningRuns(T0.plusSeconds(9),
+                "gone"))).as("only the running one").isEqualTo(1);
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.interruptRunningRuns(T0.plusSeconds(9),
+                "gone"))).isZero();
+        long done = transactions().inTransaction((PipelineStore s) -> {
+            long id = s.insertRun(T0, "incremental", 2, "defaults", "g");
+            s.finishRun(id, T0.plusSeconds(10), Map.of(), Map.of(), List.of());
+            return id;
+        });
+        assertThat(transactions().inTransaction(RunLog::previousRun)).contains(new PreviousRun(done, 2L, "g"));
+        assertThat(stale).isLessThan(failing).isLessThan(done);
+    }
+
     // ---- listings
 
     @Test

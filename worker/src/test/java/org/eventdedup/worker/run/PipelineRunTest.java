@@ -164,6 +164,32 @@ class PipelineRunTest {
     }
 
     @Test
+    void a_run_is_shown_running_from_its_start_and_one_left_running_by_a_dead_process_is_marked_interrupted() {
+        offer("bwb_01.json");
+        List<String> seen = new ArrayList<>();
+        PipelineRun watched = pipeline(configs, step -> {
+            if (step == RunCheckpoint.Step.INGESTED) {
+                seen.add(storage.runs().get(storage.runs().size() - 1).status());
+            }
+        });
+        watched.runOnce().orElseThrow();
+        assertThat(seen).containsExactly("running");
+        assertThat(storage.runs()).extracting(RunRow::status).containsExactly("completed");
+
+        // a process that died mid-run leaves its row running; its files stay queued
+        long dead = storage.inTransaction(s -> s.insertRun(java.time.Instant.now(), "incremental", 0, "defaults",
+                "x"));
+        offer("emt_02.json");
+        RunSummary next = pipeline().runOnce().orElseThrow();
+
+        assertThat(next.completed()).isTrue();
+        RunRow interrupted = storage.runs().stream().filter(r -> r.id() == dead).findFirst().orElseThrow();
+        assertThat(interrupted.status()).isEqualTo("interrupted");
+        assertThat(interrupted.finishedAt()).isNotNull();
+        assertThat(interrupted.error()).contains("its process stopped or lost the database");
+    }
+
+    @Test
     void a_config_that_cannot_be_loaded_is_a_failed_run_and_touches_nothing() {
         offer("bwb_01.json");
         ConfigProvider broken = () -> {

@@ -75,6 +75,10 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
     private static final Comparator<String> IDS = CodePoints::compare;
 
     private State state = new State();
+    /** How deep the current thread is in transactions; a nested one commits on its own, like another connection. */
+    private int depth;
+    /** Work of nested transactions, applied again when the enclosing one rolls back (it had committed already). */
+    private final List<Function<PipelineStore, ?>> autonomous = new ArrayList<>();
 
     private static final class State {
         final TreeMap<Long, FileRow> files;
@@ -118,11 +122,24 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
     @Override
     public synchronized <T> T inTransaction(Function<PipelineStore, T> work) {
         State before = new State(state);
+        depth++;
         try {
-            return work.apply(new Store());
+            T result = work.apply(new Store());
+            if (depth > 1) {
+                autonomous.add(work);
+            }
+            return result;
         } catch (RuntimeException | Error e) {
             state = before;
+            if (depth == 1) {
+                // what nested transactions committed stays, as it would on PostgreSQL
+                autonomous.forEach(committed -> committed.apply(new Store()));
+            }
             throw e;
+        } finally {
+            if (--depth == 0) {
+                autonomous.clear();
+            }
         }
     }
 
@@ -253,7 +270,7 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         public long insertRun(Instant startedAt, String mode, long configVersion, String configSource,
                               String fingerprint) {
             long id = state.nextRunId++;
-            state.runs.put(id, new RunRow(id, startedAt, null, "completed", mode, configVersion, configSource,
+            state.runs.put(id, new RunRow(id, startedAt, null, "running", mode, configVersion, configSource,
                     fingerprint, Map.of(), Map.of(), List.of(), null));
             return id;
         }
@@ -262,9 +279,31 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         public void finishRun(long runId, Instant finishedAt, Map<String, Long> counts, Map<String, Long> timings,
                               List<String> warnings) {
             RunRow r = Objects.requireNonNull(state.runs.get(runId), () -> "no run " + runId);
-            state.runs.put(runId, new RunRow(r.id(), r.startedAt(), finishedAt, r.status(), r.mode(),
+            state.runs.put(runId, new RunRow(r.id(), r.startedAt(), finishedAt, "completed", r.mode(),
                     r.configVersion(), r.configSource(), r.fingerprint(), Map.copyOf(counts), Map.copyOf(timings),
                     List.copyOf(warnings), r.error()));
+        }
+
+        @Override
+        public void failRun(long runId, Instant finishedAt, List<String> warnings, String error) {
+            RunRow r = Objects.requireNonNull(state.runs.get(runId), () -> "no run " + runId);
+            state.runs.put(runId, new RunRow(r.id(), r.startedAt(), finishedAt, "failed", r.mode(),
+                    r.configVersion(), r.configSource(), r.fingerprint(), r.counts(), r.timings(),
+                    List.copyOf(warnings), error));
+        }
+
+        @Override
+        public int interruptRunningRuns(Instant at, String error) {
+            int marked = 0;
+            for (RunRow r : List.copyOf(state.runs.values())) {
+                if (r.status().equals("running")) {
+                    state.runs.put(r.id(), new RunRow(r.id(), r.startedAt(), at, "interrupted", r.mode(),
+                            r.configVersion(), r.configSource(), r.fingerprint(), r.counts(), r.timings(),
+                            r.warnings(), error));
+                    marked++;
+                }
+            }
+            return marked;
         }
 
         @Override

@@ -110,7 +110,7 @@ final class JdbiPipelineStore implements PipelineStore {
         return handle.createUpdate("""
                         INSERT INTO pipeline_runs (started_at, status, mode, config_version, config_source,
                                                    config_fingerprint)
-                        VALUES (:started, 'completed', :mode, :version, :source, :fingerprint)""")
+                        VALUES (:started, 'running', :mode, :version, :source, :fingerprint)""")
                 .bind("started", utc(startedAt)).bind("mode", mode).bind("version", configVersion)
                 .bind("source", configSource).bind("fingerprint", fingerprint)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -120,11 +120,30 @@ final class JdbiPipelineStore implements PipelineStore {
     public void finishRun(long runId, Instant finishedAt, Map<String, Long> counts, Map<String, Long> timings,
                           List<String> warnings) {
         handle.createUpdate("""
-                        UPDATE pipeline_runs SET finished_at = :finished, counts = CAST(:counts AS jsonb),
+                        UPDATE pipeline_runs SET status = 'completed', finished_at = :finished,
+                               counts = CAST(:counts AS jsonb),
                                timings = CAST(:timings AS jsonb), warnings = CAST(:warnings AS jsonb)
                          WHERE id = :id""")
                 .bind("id", runId).bind("finished", utc(finishedAt)).bind("counts", ListingJson.json(counts))
                 .bind("timings", ListingJson.json(timings)).bind("warnings", ListingJson.json(warnings)).execute();
+    }
+
+    @Override
+    public void failRun(long runId, Instant finishedAt, List<String> warnings, String error) {
+        handle.createUpdate("""
+                        UPDATE pipeline_runs SET status = 'failed', finished_at = :finished,
+                               warnings = CAST(:warnings AS jsonb), error = :error
+                         WHERE id = :id""")
+                .bind("id", runId).bind("finished", utc(finishedAt)).bind("warnings", ListingJson.json(warnings))
+                .bind("error", error).execute();
+    }
+
+    @Override
+    public int interruptRunningRuns(Instant at, String error) {
+        return handle.createUpdate("""
+                        UPDATE pipeline_runs SET status = 'interrupted', finished_at = :at, error = :error
+                         WHERE status = 'running'""")
+                .bind("at", utc(at)).bind("error", error).execute();
     }
 
     /** A run that did not complete: written on its own, after the run's transaction rolled back. */

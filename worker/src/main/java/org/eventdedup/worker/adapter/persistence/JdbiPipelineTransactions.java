@@ -1,15 +1,24 @@
 package org.eventdedup.worker.adapter.persistence;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.eventdedup.worker.port.PipelineStore;
 import org.eventdedup.worker.port.PipelineTransactions;
 import org.jdbi.v3.core.Jdbi;
 
-/** A pipeline run's unit of work as one PostgreSQL transaction. */
+/**
+ * A pipeline run's unit of work as one PostgreSQL transaction. A transaction started inside another one (a run
+ * commits its "running" row from inside its own transaction) gets a connection of its own and commits on its own:
+ * {@code Jdbi.inTransaction} would join the transaction already open on this thread, so the nested one runs on a
+ * short-lived thread of its own.
+ */
 public final class JdbiPipelineTransactions implements PipelineTransactions {
 
     private final Jdbi jdbi;
+    /** Whether this thread is inside one of this object's transactions. */
+    private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
 
     public JdbiPipelineTransactions(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -17,6 +26,22 @@ public final class JdbiPipelineTransactions implements PipelineTransactions {
 
     @Override
     public <T> T inTransaction(Function<PipelineStore, T> work) {
-        return jdbi.inTransaction(handle -> work.apply(new JdbiPipelineStore(handle)));
+        if (inside.get()) {
+            try {
+                return CompletableFuture.supplyAsync(() -> inTransaction(work), task -> {
+                    Thread thread = new Thread(task, Thread.currentThread().getName() + "-own-transaction");
+                    thread.setDaemon(true);
+                    thread.start();
+                }).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        inside.set(true);
+        try {
+            return jdbi.inTransaction(handle -> work.apply(new JdbiPipelineStore(handle)));
+        } finally {
+            inside.set(false);
+        }
     }
 }
