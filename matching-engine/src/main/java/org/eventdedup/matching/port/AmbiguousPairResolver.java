@@ -19,4 +19,17 @@ public interface AmbiguousPairResolver {
     default AiResolution resolveWithUsage(List<AiCandidate> candidates, AiConfig config, SecretString apiKey) {
         return AiResolution.of(resolve(candidates, config, apiKey));
     }
+
+    /**
+     * A resolver for one pipeline run, which may call {@link #resolveWithUsage} many times (a full re-match does so
+     * day by day): state that must span the run, such as a circuit breaker for an unreachable provider, lives in it.
+     */
+    default AmbiguousPairResolver forOneRun() {
+        return this;
+    }
+
+    /** Warnings about the run as a whole, asked once at its end (one summary instead of one line per pair). */
+    default List<String> runWarnings() {
+        return List.of();
+    }
 }

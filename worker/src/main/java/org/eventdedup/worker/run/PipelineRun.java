@@ -210,10 +210,13 @@ public final class PipelineRun {
         private final Set<String> warnings = new LinkedHashSet<>();
         private final List<AiUsage> usages = new ArrayList<>();
         private final long[] runIdOut;
+        /** The AI resolver for this run only (its circuit breaker spans the run's many calls). */
+        private final AmbiguousPairResolver runResolver;
         private long runId;
 
         Run(PipelineStore store, EffectiveConfig effective, String fingerprint, Instant started, long[] runIdOut) {
             this.runIdOut = runIdOut;
+            this.runResolver = resolver == null ? null : resolver.forOneRun();
             this.store = store;
             this.effective = effective;
             this.config = effective.config();
@@ -279,6 +282,9 @@ public final class PipelineRun {
             lap("matching_ms", t);
             checkpoint.reached(RunCheckpoint.Step.MATCHED);
 
+            if (runResolver != null) {
+                warnings.addAll(runResolver.runWarnings());
+            }
             AiUsage usage = sum(usages);
             if (usage.requests() > 0) {
                 store.insertAiUsage(runId, config.ai().model(), usage);
@@ -448,7 +454,7 @@ public final class PipelineRun {
             for (PreparedListing p : listings) {
                 byId.put(p.id(), p.listing());
             }
-            AiTierResult result = new AiTier(resolver).apply(decisions, byId, ai, effective.apiKey().get());
+            AiTierResult result = new AiTier(runResolver).apply(decisions, byId, ai, effective.apiKey().get());
             warnings.addAll(result.warnings());
             count("ai_candidates", result.candidateCount());
             count("ai_answered", result.verdictCount());

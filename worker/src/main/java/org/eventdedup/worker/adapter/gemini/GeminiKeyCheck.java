@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -85,15 +83,9 @@ public final class GeminiKeyCheck implements AiKeyCheck {
             GeminiProtocol.ProviderError error = protocol.readError(response.statusCode(), response.body());
             String message = error.message() != null ? error.message() : error.describe();
             return new Result(false, model, latency, response.statusCode(), redact(message, key));
-        } catch (HttpConnectTimeoutException e) {
-            return new Result(false, model, elapsed(started), null,
-                    "no connection within " + settings.connectTimeout().toMillis() + " ms");
-        } catch (HttpTimeoutException e) {
-            return new Result(false, model, elapsed(started), null, "no answer within "
-                    + request.timeout().map(Duration::toMillis).orElse(0L) + " ms");
         } catch (IOException e) {
-            return new Result(false, model, elapsed(started), null, redact("network error: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), key));
+            return new Result(false, model, elapsed(started), null, redact(NetworkProblems.describe(e,
+                    settings.baseUrl(), settings.connectTimeout(), request.timeout().orElse(REQUEST_TIMEOUT)), key));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(false, model, elapsed(started), null, "interrupted");

@@ -4,10 +4,8 @@ import org.eventdedup.worker.port.CachedAnswer;
 import org.eventdedup.worker.port.GeminiAnswerCache;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +69,9 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
     private final GeminiProtocol protocol = new GeminiProtocol();
     private final RetryTiming timing;
     private final Sleeper sleeper;
-    private final AtomicInteger threadNumber = new AtomicInteger();
+    private final AtomicInteger threadNumber;
+    /** The breaker of a resolver made for one run; null for the shared one, which makes one per call. */
+    private final ConnectionBreaker runBreaker;
 
     /**
      * @param baseUrl the value of {@code EVENT_DEDUP_GEMINI_BASE_URL}; null or blank means Google's endpoint
@@ -98,6 +98,31 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
                         ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        this.threadNumber = new AtomicInteger();
+        this.runBreaker = null;
+    }
+
+    /** The same client, cache and timing with a breaker that lasts one run. */
+    private GeminiPairResolver(GeminiPairResolver shared, ConnectionBreaker runBreaker) {
+        this.settings = shared.settings;
+        this.cache = shared.cache;
+        this.sleeper = shared.sleeper;
+        this.timing = shared.timing;
+        this.http = shared.http;
+        this.threadNumber = shared.threadNumber;
+        this.runBreaker = runBreaker;
+    }
+
+    /** A resolver whose circuit breaker spans one pipeline run's calls. */
+    @Override
+    public AmbiguousPairResolver forOneRun() {
+        return new GeminiPairResolver(this, new ConnectionBreaker());
+    }
+
+    @Override
+    public List<String> runWarnings() {
+        String summary = runBreaker == null ? null : runBreaker.summary();
+        return summary == null ? List.of() : List.of(summary);
     }
 
     @Override
@@ -112,7 +137,7 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
         if (candidates.isEmpty()) {
             return AiResolution.of(List.of());
         }
-        Run run = new Run(config, apiKey);
+        Run run = new Run(config, apiKey, runBreaker != null ? runBreaker : new ConnectionBreaker());
         String unusable = run.unusableReason();
         List<PairResult> results = unusable != null
                 ? failAll(candidates, unusable)
@@ -128,7 +153,7 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
         for (PairResult result : results) {
             if (result.verdict() != null) {
                 verdicts.add(result.verdict());
-            } else {
+            } else if (result.warning() != null) {
                 warnings.add(result.warning());
             }
             cached += result.verdict() != null && result.verdict().cached() ? 1 : 0;
@@ -140,6 +165,9 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
         String cacheProblem = run.cacheProblem.get();
         if (cacheProblem != null) {
             warnings.add(cacheProblem);
+        }
+        if (runBreaker == null && run.breaker.summary() != null) {
+            warnings.add(run.breaker.summary()); // a run-scoped resolver reports it once, in runWarnings()
         }
         AiUsage usage = AiUsage.priced(candidates.size(), cached, apiCalls, candidates.size() - verdicts.size(),
                 prompt, output, thoughts, config.costPer1mInputTokens(), config.costPer1mOutputTokens());
@@ -169,6 +197,12 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
             return new PairResult(null, null, "AI pair (" + c.decision().a() + ", " + c.decision().b()
                     + ") failed: " + reason, apiCalls, tokens);
         }
+
+        /** Given up because the provider cannot be reached: counted in the breaker's one summary, no line of its own. */
+        static PairResult unreachable(Run run, int apiCalls) {
+            run.breaker.pairLeftAmbiguous();
+            return new PairResult(null, null, null, apiCalls, Tokens.ZERO);
+        }
     }
 
     /** What one resolve() call shares between its pairs. */
@@ -179,9 +213,11 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
         /** Set when an error will fail every further pair alike; later pairs are then not sent. */
         final AtomicReference<String> stopReason = new AtomicReference<>();
         final AtomicReference<String> cacheProblem = new AtomicReference<>();
+        final ConnectionBreaker breaker;
 
-        Run(AiConfig config, SecretString apiKey) {
+        Run(AiConfig config, SecretString apiKey, ConnectionBreaker breaker) {
             this.config = config;
+            this.breaker = breaker;
             String name = config.model() == null ? "" : config.model().strip();
             this.model = name.startsWith("models/") ? name.substring("models/".length()) : name;
             this.key = apiKey == null ? null : apiKey.reveal().strip();
@@ -318,6 +354,9 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
         if (stop != null) {
             return PairResult.failed(candidate, "not sent, an earlier call failed with " + stop, 0, Tokens.ZERO);
         }
+        if (run.breaker.isOpen()) {
+            return PairResult.unreachable(run, 0);
+        }
         HttpRequest request = HttpRequest.newBuilder(settings.generateContentUri(run.model))
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -335,6 +374,9 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
                             + stop, attempts, Tokens.ZERO);
                 }
             }
+            if (run.breaker.isOpen()) {
+                return PairResult.unreachable(run, attempts);
+            }
             attempts++;
             Duration hint = null;
             long started = System.nanoTime();
@@ -342,6 +384,7 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
                 HttpResponse<String> response = http.send(request,
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
+                run.breaker.answered();
                 LOG.debug("Gemini call for ({}, {}) attempt {}: HTTP {} in {} ms", candidate.decision().a(),
                         candidate.decision().b(), attempts, status, (System.nanoTime() - started) / 1_000_000);
                 if (status == 200) {
@@ -370,13 +413,12 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
                 if (retryAfter != null && (hint == null || retryAfter.compareTo(hint) > 0)) {
                     hint = retryAfter;
                 }
-            } catch (HttpConnectTimeoutException e) {
-                lastProblem = "no connection within " + settings.connectTimeout().toMillis() + " ms";
-            } catch (HttpTimeoutException e) {
-                lastProblem = "no answer within " + settings.requestTimeout().toMillis() + " ms";
             } catch (IOException e) {
-                lastProblem = "network error: " + run.redact(e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                lastProblem = run.redact(NetworkProblems.describe(e, settings.baseUrl(), settings.connectTimeout(),
+                        settings.requestTimeout()));
+                if (run.breaker.connectionFailed(lastProblem)) {
+                    return PairResult.unreachable(run, attempts);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return PairResult.failed(candidate, "interrupted", attempts, Tokens.ZERO);

@@ -368,12 +368,14 @@ class GeminiPairResolverTest {
         assertThat(gemini.requests()).hasSize(2);
         assertThat(resolution.verdicts()).isEmpty();
         assertThat(resolution.warnings()).singleElement().asString()
-                .isEqualTo("AI pair (a1, b1) failed: no answer within 300 ms (gave up after 2 attempts)");
+                .isEqualTo("AI pair (a1, b1) failed: no answer from " + gemini.baseUrl().substring("http://".length())
+                        + " within 300 ms (gave up after 2 attempts)");
     }
 
     @Test
-    void a_network_error_is_retried_and_then_reported() {
-        resolver = resolver(GeminiSettings.forBaseUrl("http://127.0.0.1:" + closedPort())
+    void a_network_error_is_retried_and_then_reported_in_words() {
+        int port = closedPort();
+        resolver = resolver(GeminiSettings.forBaseUrl("http://127.0.0.1:" + port)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
 
         AiResolution resolution = resolver.resolveWithUsage(List.of(pair("a1", "b1")), config(), KEY);
@@ -381,9 +383,43 @@ class GeminiPairResolverTest {
         assertThat(resolution.verdicts()).isEmpty();
         assertThat(waits).hasSize(3);
         assertThat(resolution.warnings()).singleElement().asString()
-                .startsWith("AI pair (a1, b1) failed: network error: ConnectException")
-                .endsWith("(gave up after 4 attempts)");
+                .isEqualTo("AI pair (a1, b1) failed: connection refused by 127.0.0.1:" + port
+                        + " (gave up after 4 attempts)");
         assertThat(resolution.usage().apiCalls()).isEqualTo(4);
+    }
+
+    @Test
+    void an_unreachable_provider_trips_the_breaker_leaves_every_pair_ambiguous_and_says_so_once() {
+        int port = closedPort();
+        resolver = resolver(GeminiSettings.forBaseUrl("http://127.0.0.1:" + port)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+
+        AiResolution resolution = resolver.resolveWithUsage(pairs(260), config(), KEY);
+
+        assertThat(resolution.verdicts()).isEmpty();
+        assertThat(resolution.warnings()).containsExactly("AI provider unreachable (connection refused by 127.0.0.1:"
+                + port + "): stopped calling after " + ConnectionBreaker.THRESHOLD
+                + " connection failures in a row; 260 pairs left ambiguous");
+        assertThat(resolution.usage().apiCalls()).as("a handful of calls, not 4 per pair")
+                .isBetween(ConnectionBreaker.THRESHOLD, ConnectionBreaker.THRESHOLD + 5);
+        assertThat(resolution.usage().failedRequests()).isEqualTo(260);
+    }
+
+    @Test
+    void a_run_scoped_resolver_keeps_its_breaker_open_across_calls_and_reports_once_at_the_end() {
+        int port = closedPort();
+        GeminiPairResolver shared = resolver(GeminiSettings.forBaseUrl("http://127.0.0.1:" + port)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        var run = shared.forOneRun();
+
+        AiResolution first = run.resolveWithUsage(pairs(20), config(), KEY);
+        AiResolution second = run.resolveWithUsage(pairs(30), config(), KEY);
+
+        assertThat(first.warnings()).as("no line per pair").isEmpty();
+        assertThat(second.warnings()).isEmpty();
+        assertThat(second.usage().apiCalls()).as("the breaker stays open for the run").isZero();
+        assertThat(run.runWarnings()).singleElement().asString().endsWith("; 50 pairs left ambiguous");
+        assertThat(shared.forOneRun().runWarnings()).as("the next run starts closed").isEmpty();
     }
 
     // --- concurrency ------------------------------------------------------------------------------------------
