@@ -216,4 +216,30 @@ describe('the runs tab', () => {
     expect(run.textContent).toContain('Ingested120');
     expect(run.textContent).toContain('1 file rejected');
   });
+
+  it('shows alike warnings once with their count, the examples a click away', async () => {
+    server.runs = [
+      {
+        id: 8,
+        started_at: '2026-01-02T10:00:00Z',
+        finished_at: null,
+        status: 'running',
+        config_version: 0,
+        counts: {},
+        warnings: ['AI pair (a1, b1) failed: HTTP 503', 'AI pair (a2, b2) failed: HTTP 503', 'x.json rejected to dead letters: 1 problem'],
+        warning_groups: [
+          { kind: 'AI pair (…) failed', count: 260, examples: ['AI pair (a1, b1) failed: HTTP 503', 'AI pair (a2, b2) failed: HTTP 503'] },
+          { kind: 'FILE rejected to dead letters', count: 1, examples: ['x.json rejected to dead letters: 1 problem'] },
+        ],
+      },
+    ];
+    location.hash = '#runs';
+    const root = await page();
+    const items = [...root.querySelectorAll('.warnings > li')];
+    expect(items).toHaveLength(2);
+    expect(items[0].querySelector('summary')?.textContent).toBe('AI pair (…) failed × 260');
+    expect(items[0].textContent).toContain('… and 258 more');
+    expect(items[1].textContent).toBe('x.json rejected to dead letters: 1 problem');
+    expect(root.querySelector('.run .status')?.textContent).toBe('running');
+  });
 });

@@ -82,6 +82,8 @@ export interface RunSummary {
   config_version: number | null;
   counts: Partial<Record<RunCount, number>>;
   warnings: string[];
+  /** The warnings grouped by kind (alike lines counted once), first examples kept; absent on older servers. */
+  warning_groups?: { kind: string; count: number; examples: string[] }[];
 }
 
 export const RUN_COUNTS = [

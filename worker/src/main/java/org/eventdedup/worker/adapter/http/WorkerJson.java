@@ -1,5 +1,6 @@
 package org.eventdedup.worker.adapter.http;
 
+import org.eventdedup.worker.query.WarningGroups;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,6 +42,13 @@ final class WorkerJson {
         m.put("counts", r.counts().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .collect(LinkedHashMap::new, (map, e) -> map.put(e.getKey(), e.getValue()), Map::putAll));
         m.put("warnings", r.warnings());
+        m.put("warning_groups", WarningGroups.of(r.warnings()).stream().map(g -> {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("kind", g.kind());
+            group.put("count", g.count());
+            group.put("examples", g.examples());
+            return group;
+        }).toList());
         m.put("error", publicError(r.error()));
         return m;
     }
