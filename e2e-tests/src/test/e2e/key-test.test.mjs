@@ -1,4 +1,4 @@
-// "Test key" (issue 7) in a real browser: the real server pointed (EVENT_DEDUP_GEMINI_BASE_URL) at a fake Gemini, a
+// "Test key" in a real browser: the real server pointed (EVENT_DEDUP_GEMINI_BASE_URL) at a fake Gemini, a
 // real HTTP server on a random port that answers generateContent the way the REST API does (shared/spec/external-apis.md).
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';

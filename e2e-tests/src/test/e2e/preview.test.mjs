@@ -1,4 +1,4 @@
-// Issue 7 in a real browser: raise thresholds.high above a labelled match, preview the impact (the pair flips,
+// The impact preview in a real browser: raise thresholds.high above a labelled match, preview the impact (the pair flips,
 // F1 drops), then save through the ask-before-lowering-F1 guard. Needs the preview and ground-truth API (contract §2).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

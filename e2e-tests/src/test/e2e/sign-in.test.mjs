@@ -1,4 +1,4 @@
-// Issue 6 in a real browser: the sign-in page, who is signed in, signing out, and hostile strings shown as text.
+// Access control in a real browser: the sign-in page, who is signed in, signing out, and hostile strings shown as text.
 // Needs the server with operator accounts (contract §1); the bootstrap admin's password comes from the environment.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

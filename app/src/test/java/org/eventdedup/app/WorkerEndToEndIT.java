@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 4, end to end: the {@code serve} wiring (API and worker in one process) on a fresh database, real HTTP on a
+ * The worker end to end: the {@code serve} wiring (API and worker in one process) on a fresh database, real HTTP on a
  * random port and a watched folder. Sample files dropped into the folder become canonical events and decisions; a
  * config PATCHed over HTTP applies to the next batch, with no restart: its run records the new version and the
  * decisions follow the new threshold.

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The worker while its PostgreSQL goes away and comes back (issue 6, reliability): a run cut off in the middle and
+ * The worker while its PostgreSQL goes away and comes back: a run cut off in the middle and
  * files arriving during the outage are processed once the database returns, with exactly the result of an
  * uninterrupted run; no failed run is recorded for the outage, and it is logged once when it begins and once when it
  * ends. The database is a real server this test owns and stops ({@link OwnedPostgres}).
