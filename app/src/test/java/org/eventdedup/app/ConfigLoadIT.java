@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import org.eventdedup.app.bench.ConfigLoad;
+import org.eventdedup.benchmarks.ConfigLoad;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
 import org.eventdedup.testing.db.FreshDatabaseExtension;
 import org.jdbi.v3.core.Jdbi;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Load (issue 6): 50 clients read the config and 5 edit it with If-Match for 60 s (override with
+ * Load: 50 clients read the config and 5 edit it with If-Match for 60 s (override with
  * {@code -Devent-dedup.load-seconds=N}) against the running application. No answer other than 200 and the editors'
  * expected 412s, no lost update (each editor adds one to {@code ai.max_output_tokens}: the final value is the
  * initial one plus the saved edits) and a gapless history whose every entry is exactly one such increment. The p99

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.eventdedup.app.generate.GenerateCommand;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
 import org.eventdedup.config.adapter.secret.FernetKey;
+import org.eventdedup.generator.GenerateCommand;
 import org.eventdedup.testing.db.TestDatabase;
 import org.eventdedup.worker.testing.PipelineSnapshot;
 import org.jdbi.v3.core.Jdbi;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash safety (issue 6, reliability): the {@code worker} process is killed with SIGKILL at random points of its
+ * Crash safety (reliability): the {@code worker} process is killed with SIGKILL at random points of its
  * work, again and again over the same watched folder, then let finish; what it stored (listings, decisions,
  * canonical events, files) equals what an uninterrupted worker stored from the same files. The worker runs as a
  * separate JVM on this test's classpath, so no fat jar is needed.
