@@ -41,7 +41,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The bad input catalogue (issue 6): one table of hostile or broken requests, each sent to every write endpoint of
+ * The bad input catalogue: one table of hostile or broken requests, each sent to every write endpoint of
  * the running application (config API, preview, ground truth, key test, ingest, sign-in and operators on the real
  * server and a fresh PostgreSQL database). For every pair the answer is the precise 4xx the table expects, a
  * problem+json body that names the field where there is one (and the access problem's type) and holds no stack trace,

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The application (API + worker, as {@code serve} wires them) while its PostgreSQL is stopped and started again under
- * concurrent requests (issue 6, reliability): every request is answered within the client's timeout, only with its
+ * concurrent requests (reliability): every request is answered within the client's timeout, only with its
  * success status or 503 problem+json with Retry-After (never 500, never a hang), {@code /ready} says not ready, and
  * once the database is back every route succeeds again without a restart. Run twice: a fast stop and an immediate
  * (crash-like) one. The database is a real server this test owns ({@link OwnedPostgres}).

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Secrets never leak (issue 6): a whole session of the application at DEBUG — set the Gemini key (PATCH, then
+ * Secrets never leak: a whole session of the application at DEBUG — set the Gemini key (PATCH, then
  * replaced with PUT), use it (uploads → a pipeline run whose AI tier calls a fake Gemini, a real HTTP server on a
  * random port), read config, defaults, history and runs, provoke error answers around the key, stop, rotate the
  * encryption key with the {@code rotate-key} command, start again on the new key and use the key once more. Every

@@ -33,6 +33,8 @@ class ArchitectureTest {
     static final String ENGINE = "org.eventdedup.matching..";
     static final String WORKER = "org.eventdedup.worker..";
     static final String WORKER_HTTP = "org.eventdedup.worker.adapter.http..";
+    static final String BENCHMARKS = "org.eventdedup.benchmarks..";
+    static final String OFFLINE = "org.eventdedup.offline..";
 
     static final ArchRule config_domain_depends_only_on_the_jdk_jakarta_validation_and_itself =
             classes().that().resideInAPackage(DOMAIN)
@@ -61,9 +63,9 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage(ROOT + "..").and().resideOutsideOfPackage(APP)
                     .should().dependOnClassesThat().resideInAPackage(APP);
 
-    static final ArchRule only_the_app_depends_on_the_worker =
+    static final ArchRule only_the_app_the_benchmarks_and_the_offline_runs_depend_on_the_worker =
             noClasses().that().resideInAPackage(ROOT + "..")
-                    .and().resideOutsideOfPackages(APP, WORKER)
+                    .and().resideOutsideOfPackages(APP, WORKER, BENCHMARKS, OFFLINE)
                     .should().dependOnClassesThat().resideInAPackage(WORKER);
 
     static final ArchRule only_the_workers_http_package_uses_javalin =
@@ -151,8 +153,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void only_the_app_depends_on_the_worker() {
-        only_the_app_depends_on_the_worker.check(classes);
+    void only_the_app_the_benchmarks_and_the_offline_runs_depend_on_the_worker() {
+        only_the_app_the_benchmarks_and_the_offline_runs_depend_on_the_worker.check(classes);
     }
 
     @Test
