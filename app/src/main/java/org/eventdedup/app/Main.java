@@ -1,6 +1,5 @@
 package org.eventdedup.app;
 
-import org.eventdedup.worker.port.GroundTruthStore;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,18 +9,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.eventdedup.app.cli.CliException;
 import org.eventdedup.app.cli.EvaluateCommand;
 import org.eventdedup.app.cli.MatchCommand;
-import org.eventdedup.app.cli.TruthFile;
-import org.eventdedup.app.bench.EngineBenchCommand;
-import org.eventdedup.app.bench.PreviewBench;
-import org.eventdedup.app.bench.WorkerBench;
-import org.eventdedup.app.generate.GenerateCommand;
+import org.eventdedup.benchmarks.BenchmarkHost;
+import org.eventdedup.benchmarks.ConfigBench;
+import org.eventdedup.benchmarks.EngineBenchCommand;
+import org.eventdedup.benchmarks.LoadBench;
+import org.eventdedup.benchmarks.PreviewBench;
+import org.eventdedup.benchmarks.WorkerBench;
 import org.eventdedup.config.adapter.secret.FernetKey;
 import org.eventdedup.config.domain.port.in.RotateKeyUseCase;
+import org.eventdedup.generator.GenerateCommand;
 import org.eventdedup.matching.evaluation.GroundTruth;
-import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
+import org.eventdedup.offline.CliException;
+import org.eventdedup.offline.TruthFile;
+import org.eventdedup.worker.port.GroundTruthStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,15 +130,12 @@ public final class Main {
                 case "generate-key" -> generateKey(options);
                 case "rotate-key" -> rotateKey(options);
                 case "ground-truth" -> groundTruth(options);
-                case "bench" -> bench(options);
                 case "generate" -> GenerateCommand.run(options, out, err);
-                case "bench-engine" -> EngineBenchCommand.run(options, out, err);
-                case "bench-worker" -> WorkerBench.run(options, environment, out, err);
-                case "bench-preview" -> PreviewBench.run(options, environment, out, err);
-                case "bench-load" -> {
-                    settings(); // EVENT_DEDUP_LOG_LEVEL applies to the in-process server too
-                    yield LoadBench.run(options, environment, out, err);
-                }
+                case "bench" -> ConfigBench.run(options, benchmarkHost(), out, err);
+                case "bench-engine" -> EngineBenchCommand.run(options, benchmarkHost(), out, err);
+                case "bench-worker" -> WorkerBench.run(options, benchmarkHost(), out, err);
+                case "bench-preview" -> PreviewBench.run(options, benchmarkHost(), out, err);
+                case "bench-load" -> LoadBench.run(options, benchmarkHost(), out, err);
                 case "operator" -> new OperatorCommand(in, out).run(options, this::settings);
                 case "match" -> new MatchCommand(environment, out, err).run(options);
                 case "evaluate" -> new EvaluateCommand(environment, out, err).run(options);
@@ -257,13 +256,9 @@ public final class Main {
         return OK;
     }
 
-    private int bench(List<String> options) throws InterruptedException {
-        Benchmark.Options benchOptions = Benchmark.Options.parse(options);
-        AppSettings settings = settings();
-        Benchmark.Report report = new Benchmark(settings, benchOptions).run();
-        out.print(benchOptions.json() ? report.toJson() : report.toTable());
-        // a missed target is a finding, not a failure of the command: the figures say it
-        return OK;
+    /** What the benchmarks get of the product: wired here, with the settings of this environment. */
+    private BenchmarkHost benchmarkHost() {
+        return new ProductBenchmarkHost(this::settings);
     }
 
     private int help() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import org.eventdedup.app.bench.ConfigLoad;
+import org.eventdedup.benchmarks.ConfigLoad;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
 import org.eventdedup.testing.db.FreshDatabaseExtension;
 import org.jdbi.v3.core.Jdbi;

@@ -36,6 +36,9 @@ class ArchitectureTest {
     static final String APP = "org.eventdedup.app..";
     static final String ENGINE = "org.eventdedup.matching..";
     static final String WORKER = "org.eventdedup.worker..";
+    static final String BENCHMARKS = "org.eventdedup.benchmarks..";
+    static final String OFFLINE = "org.eventdedup.offline..";
+    static final String GENERATOR = "org.eventdedup.generator..";
     static final String[] ADAPTERS = {"org.eventdedup.config.adapter..", "org.eventdedup.worker.adapter.."};
     static final String[] WORKER_CORE = {"org.eventdedup.worker.run..", "org.eventdedup.worker.ingest..",
             "org.eventdedup.worker.input..", "org.eventdedup.worker.preview..", "org.eventdedup.worker.query..",
@@ -78,10 +81,20 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage(ROOT + "..").and().resideOutsideOfPackage(APP)
                     .should().dependOnClassesThat().resideInAPackage(APP);
 
-    static final ArchRule only_the_app_depends_on_the_worker =
+    static final ArchRule only_the_app_the_benchmarks_and_the_offline_runs_depend_on_the_worker =
             noClasses().that().resideInAPackage(ROOT + "..")
-                    .and().resideOutsideOfPackages(APP, WORKER)
+                    .and().resideOutsideOfPackages(APP, WORKER, BENCHMARKS, OFFLINE)
                     .should().dependOnClassesThat().resideInAPackage(WORKER);
+
+    static final ArchRule the_benchmarks_and_the_offline_runs_use_the_workers_core_never_its_adapters =
+            noClasses().that().resideInAnyPackage(BENCHMARKS, OFFLINE)
+                    .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+                    .orShould().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "io.javalin..");
+
+    static final ArchRule the_dataset_generator_depends_only_on_the_jdk_jackson_and_itself =
+            classes().that().resideInAPackage(GENERATOR)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson..",
+                            GENERATOR);
 
     static final ArchRule within_the_worker_only_the_persistence_adapter_uses_jdbi =
             noClasses().that().resideInAPackage(WORKER).and()
@@ -118,7 +131,12 @@ class ArchitectureTest {
             Map.entry("adapters never depend on each other", adapters_never_depend_on_each_other),
             Map.entry("only the app depends on adapters", only_the_app_depends_on_adapters),
             Map.entry("nothing depends on the composition root", nothing_depends_on_the_composition_root),
-            Map.entry("only the app depends on the worker", only_the_app_depends_on_the_worker),
+            Map.entry("only the app, the benchmarks and the offline runs depend on the worker",
+                    only_the_app_the_benchmarks_and_the_offline_runs_depend_on_the_worker),
+            Map.entry("the benchmarks and the offline runs use the worker's core, never its adapters",
+                    the_benchmarks_and_the_offline_runs_use_the_workers_core_never_its_adapters),
+            Map.entry("the dataset generator depends only on the JDK, Jackson and itself",
+                    the_dataset_generator_depends_only_on_the_jdk_jackson_and_itself),
             Map.entry("within the worker only the persistence adapter uses JDBI",
                     within_the_worker_only_the_persistence_adapter_uses_jdbi),
             Map.entry("within the worker only the HTTP adapter uses Javalin",
@@ -171,6 +189,9 @@ class ArchitectureTest {
                 "org.eventdedup.worker.adapter.gemini",
                 "org.eventdedup.worker.adapter.files",
                 "org.eventdedup.http",
+                "org.eventdedup.generator",
+                "org.eventdedup.benchmarks",
+                "org.eventdedup.offline",
                 "org.eventdedup.app");
         assertThat(packages).as("test classes must not be imported")
                 .noneMatch(p -> p.startsWith("org.eventdedup.testing") || p.endsWith(".testing")

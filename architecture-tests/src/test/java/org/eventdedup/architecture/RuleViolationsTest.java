@@ -8,7 +8,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eventdedup.benchmarks.violation.BenchmarkUsingJdbi;
 import org.eventdedup.config.adapter.http.violation.ConfigAdapterUsingTheWorker;
+import org.eventdedup.generator.violation.GeneratorUsingTheEngine;
 import org.eventdedup.config.domain.violation.DomainUsingJackson;
 import org.eventdedup.http.violation.HttpSupportUsingJavalin;
 import org.eventdedup.matching.violation.EngineUsingAnAdapter;
@@ -44,7 +46,12 @@ class RuleViolationsTest {
                     List.of(HttpAdapterUsingGemini.class, GeminiSettings.class)),
             Map.entry("only the app depends on adapters", List.of(EngineUsingAnAdapter.class)),
             Map.entry("nothing depends on the composition root", List.of(CoreUsingTheApp.class)),
-            Map.entry("only the app depends on the worker", List.of(ConfigAdapterUsingTheWorker.class)),
+            Map.entry("only the app, the benchmarks and the offline runs depend on the worker",
+                    List.of(ConfigAdapterUsingTheWorker.class)),
+            Map.entry("the benchmarks and the offline runs use the worker's core, never its adapters",
+                    List.of(BenchmarkUsingJdbi.class)),
+            Map.entry("the dataset generator depends only on the JDK, Jackson and itself",
+                    List.of(GeneratorUsingTheEngine.class)),
             Map.entry("within the worker only the persistence adapter uses JDBI", List.of(CoreUsingJdbi.class)),
             Map.entry("within the worker only the HTTP adapter uses Javalin", List.of(GeminiUsingJavalin.class)),
             Map.entry("the shared HTTP support depends only on the JDK, Jackson and itself",

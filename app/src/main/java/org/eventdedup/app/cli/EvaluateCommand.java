@@ -9,35 +9,24 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.eventdedup.matching.evaluation.GroundTruth;
-import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.matching.evaluation.PairMetrics;
-import org.eventdedup.matching.model.Decision;
-import org.eventdedup.matching.model.Listing;
-import org.eventdedup.matching.model.PairDecision;
 import org.eventdedup.matching.pipeline.MatchResult;
-import org.eventdedup.matching.pipeline.MatchStats;
 import org.eventdedup.matching.pipeline.MatchingPipeline;
+import org.eventdedup.offline.CliException;
+import org.eventdedup.offline.Evaluation;
+import org.eventdedup.offline.InputLoader;
+import org.eventdedup.offline.TruthFile;
 
 /**
  * {@code evaluate --input PATH... --truth FILE [--config FILE] [--lexicon DIR] [--threads N] [--json]} (contract §3):
- * runs the offline pipeline like {@code match} and compares it with labelled truth ({@link GroundTruth}).
- *
- * <ul>
- *   <li><b>pairs</b>: the pairs whose final decision is {@code match} (B §12, multi-signal mode, but over all pairs,
- *       same-source ones included).</li>
- *   <li><b>clusters</b>: every pair of listings inside one cluster of the output, valid <em>and</em> flagged
- *       clusters alike (a flagged cluster is still a predicted group, only marked for review), so transitive merges
- *       count.</li>
- * </ul>
- * True pairs naming a listing that is not in the input are left out (with a note on stderr), so evaluating a subset
- * of the files is fair. {@code --json} prints
+ * runs the offline pipeline like {@code match} and compares it with labelled truth ({@link GroundTruth}) as
+ * {@link Evaluation} defines. True pairs naming a listing that is not in the input are left out with a note on
+ * stderr. {@code --json} prints
  * {@code {"pairs": {precision, recall, f1, tp, fp, fn}, "clusters": {...}, "decisions": {match, ambiguous, no_match}}}.
  */
 public final class EvaluateCommand {
@@ -54,10 +43,6 @@ public final class EvaluateCommand {
         this.environment = Map.copyOf(environment);
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
-    }
-
-    /** The figures of one evaluation. */
-    record Evaluation(PairMetrics pairs, PairMetrics clusters, MatchStats stats, int truePairs, int droppedTruePairs) {
     }
 
     public int run(List<String> args) {
@@ -77,7 +62,7 @@ public final class EvaluateCommand {
 
             MatchResult result = new MatchingPipeline(setup.lexicon(), null, setup.threads())
                     .run(input.listings(), setup.config(), setup.apiKey());
-            Evaluation evaluation = evaluate(result, input.listings(), truth);
+            Evaluation evaluation = Evaluation.of(result, input.listings(), truth);
 
             setup.notes().forEach(note -> err.println("event-dedup: note: " + note));
             result.warnings().forEach(warning -> err.println("event-dedup: warning: " + warning));
@@ -101,38 +86,6 @@ public final class EvaluateCommand {
             return Exit.USAGE;
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the result: " + e.getMessage(), e);
-        }
-    }
-
-    static Evaluation evaluate(MatchResult result, List<Listing> listings, GroundTruth truth) {
-        Set<String> ids = new HashSet<>(listings.size() * 2);
-        for (Listing listing : listings) {
-            ids.add(listing.id());
-        }
-        Set<IdPair> truePairs = truth.restrictedTo(ids);
-
-        Set<IdPair> matched = new HashSet<>();
-        for (PairDecision d : result.decisions()) {
-            if (d.decision() == Decision.MATCH) {
-                matched.add(new IdPair(d.a(), d.b()));
-            }
-        }
-        Set<IdPair> clustered = new HashSet<>();
-        addPairsWithin(result.clusters(), clustered);
-        addPairsWithin(result.flagged(), clustered);
-
-        return new Evaluation(PairMetrics.of(matched, truePairs), PairMetrics.of(clustered, truePairs),
-                result.stats(), truePairs.size(), truth.pairs().size() - truePairs.size());
-    }
-
-    /** Member lists are sorted by id, so (i, j) with i < j is already in pair order. */
-    private static void addPairsWithin(List<List<String>> clusters, Set<IdPair> pairs) {
-        for (List<String> members : clusters) {
-            for (int i = 0; i < members.size(); i++) {
-                for (int j = i + 1; j < members.size(); j++) {
-                    pairs.add(new IdPair(members.get(i), members.get(j)));
-                }
-            }
         }
     }
 

@@ -18,6 +18,9 @@ import org.eventdedup.matching.pipeline.MatchResult;
 import org.eventdedup.matching.pipeline.MatchStats;
 import org.eventdedup.matching.pipeline.MatchingPipeline;
 import org.eventdedup.matching.pipeline.StageTimings;
+import org.eventdedup.offline.CliException;
+import org.eventdedup.offline.InputLoader;
+import org.eventdedup.offline.MatchJsonWriter;
 
 /**
  * {@code match --input PATH... [--config FILE] [--output FILE] [--lexicon DIR] [--threads N]} (contract §3): the

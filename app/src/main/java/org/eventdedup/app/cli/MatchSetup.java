@@ -10,6 +10,7 @@ import org.eventdedup.config.adapter.yaml.YamlConfigFileReader;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.matching.text.Lexicon;
+import org.eventdedup.offline.CliException;
 import org.eventdedup.worker.adapter.files.LexiconLoadException;
 import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
 

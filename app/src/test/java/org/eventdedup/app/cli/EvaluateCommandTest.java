@@ -17,6 +17,7 @@ import java.util.Set;
 import org.eventdedup.matching.evaluation.GroundTruth;
 import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.matching.evaluation.PairMetrics;
+import org.eventdedup.offline.TruthFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
