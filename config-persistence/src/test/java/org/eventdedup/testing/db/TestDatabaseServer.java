@@ -58,7 +58,7 @@ final class TestDatabaseServer {
         if (embeddedFailure != null) {
             throw embeddedFailure;
         }
-        return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres", "postgres",
+        return new DatabaseSettings("jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres", "postgres",
                 null);
     }
 
@@ -76,7 +76,7 @@ final class TestDatabaseServer {
         try {
             // Not durable on purpose: see the class comment.
             EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(dataDir)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .start();
