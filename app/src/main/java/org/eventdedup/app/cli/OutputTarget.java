@@ -1,6 +1,7 @@
 package org.eventdedup.app.cli;
 
 import java.io.BufferedOutputStream;
+import org.eventdedup.offline.CliException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

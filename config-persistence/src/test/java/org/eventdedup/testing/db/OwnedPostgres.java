@@ -302,6 +302,9 @@ public final class OwnedPostgres implements AutoCloseable {
      * on the same data directory and port; an immediate stop signals the postmaster (SIGQUIT) itself.
      */
     private static final class ZonkyServer implements Server {
+        /** zonky locks the data directory through this file while an instance owns it. */
+        private static final String ZONKY_LOCK_FILE = "epg-lock";
+
         private final Path data;
         private final int port;
         private EmbeddedPostgres postgres;
@@ -319,8 +322,11 @@ public final class OwnedPostgres implements AutoCloseable {
         @Override
         public void start() {
             try {
+                // No shutdown hook: the test closes what it owns, and zonky's hook would also try to stop an instance
+                // abandoned after an immediate stop (see below), logging that as an error.
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data)
-                        .setCleanDataDirectory(false).setPort(port).setServerConfig("listen_addresses", "127.0.0.1");
+                        .setCleanDataDirectory(false).setRegisterShutdownHook(false).setPort(port)
+                        .setServerConfig("listen_addresses", "127.0.0.1");
                 // zonky starts the postmaster with -F (fsync off) before these -c settings, so they win
                 DURABLE.forEach(builder::setServerConfig);
                 postgres = builder.start();
@@ -332,16 +338,10 @@ public final class OwnedPostgres implements AutoCloseable {
         @Override
         public void stop(String mode) {
             if ("immediate".equals(mode)) {
-                postmasterPid().flatMap(ProcessHandle::of).ifPresent(postmaster -> {
-                    try {
-                        new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster.pid())).start().waitFor();
-                        postmaster.onExit().get(60, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("immediate stop of " + postmaster.pid() + " failed", e);
-                    }
-                });
+                crash();
+            } else {
+                closeQuietly();
             }
-            closeQuietly();
         }
 
         @Override
@@ -349,12 +349,35 @@ public final class OwnedPostgres implements AutoCloseable {
             closeQuietly();
         }
 
+        /**
+         * PostgreSQL's immediate shutdown: SIGQUIT to the postmaster. zonky's close would then run {@code pg_ctl stop}
+         * on a server that is gone and log its failure as an error with a stack trace, so the instance is abandoned
+         * instead: its lock file is unlinked, so the next start locks a new one, and the old handle on it is freed
+         * with the instance.
+         */
+        private void crash() {
+            postmasterPid().flatMap(ProcessHandle::of).ifPresent(postmaster -> {
+                try {
+                    new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster.pid())).start().waitFor();
+                    postmaster.onExit().get(60, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("immediate stop of " + postmaster.pid() + " failed", e);
+                }
+            });
+            try {
+                Files.deleteIfExists(data.resolve(ZONKY_LOCK_FILE));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot unlock " + data + " for the next start", e);
+            }
+            postgres = null;
+        }
+
         private void closeQuietly() {
             if (postgres == null) {
                 return;
             }
             try {
-                postgres.close(); // after an immediate stop pg_ctl finds nothing to stop: only the lock is freed
+                postgres.close();
             } catch (IOException | RuntimeException e) {
                 // nothing left running
             } finally {
