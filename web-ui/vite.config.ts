@@ -20,5 +20,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     pool: 'threads',
     maxWorkers: 1,
+    // the first test of a file also pays for compiling the page; on a busy 2-core machine that alone took over the
+    // 5 s default once, so a page test gets 20 s (a hang still fails)
+    testTimeout: 20_000,
   },
 });
