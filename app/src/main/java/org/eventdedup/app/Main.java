@@ -16,6 +16,7 @@ import org.eventdedup.benchmarks.ConfigBench;
 import org.eventdedup.benchmarks.EngineBenchCommand;
 import org.eventdedup.benchmarks.LoadBench;
 import org.eventdedup.benchmarks.PreviewBench;
+import org.eventdedup.benchmarks.RematchBench;
 import org.eventdedup.benchmarks.WorkerBench;
 import org.eventdedup.config.adapter.secret.FernetKey;
 import org.eventdedup.config.domain.port.in.RotateKeyUseCase;
@@ -73,6 +74,10 @@ public final class Main {
               bench-worker [--store N] [--batch N] [--json]
                              worker benchmark on a scratch database (needs EVENT_DEDUP_DATABASE_URL): a
                              batch into stores of N/10 and N listings, full re-match in a -Xmx512m child JVM
+              bench-rematch [--listings N] [--seed S] [--high X] [--json]
+                             how long a config change and ingestion take in the worker, as ratios
+                             against `match` on the same generated files; needs
+                             EVENT_DEDUP_DATABASE_URL (run from the project root)
               bench-preview [--store N] [--listings N] [--rounds R] [--json]
                              impact preview benchmark on a scratch database (needs
                              EVENT_DEDUP_DATABASE_URL): N generated listings stored with their truth,
@@ -134,6 +139,7 @@ public final class Main {
                 case "bench" -> ConfigBench.run(options, benchmarkHost(), out, err);
                 case "bench-engine" -> EngineBenchCommand.run(options, benchmarkHost(), out, err);
                 case "bench-worker" -> WorkerBench.run(options, benchmarkHost(), out, err);
+                case "bench-rematch" -> RematchBench.run(options, benchmarkHost(), out, err);
                 case "bench-preview" -> PreviewBench.run(options, benchmarkHost(), out, err);
                 case "bench-load" -> LoadBench.run(options, benchmarkHost(), out, err);
                 case "operator" -> new OperatorCommand(in, out).run(options, this::settings);

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eventdedup.config.domain.port.in.ApiKeyChange;
 import org.eventdedup.config.domain.port.in.Precondition;
 import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
@@ -395,41 +394,6 @@ public final class WorkerBench {
         }
     }
 
-    /** Samples the heap in use (live data and not yet collected garbage) every 20 ms on a daemon thread. */
-    private static final class HeapSampler {
-        private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-        private Thread thread;
-
-        HeapSampler start() {
-            thread = new Thread(() -> {
-                while (running) {
-                    sample();
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            thread.setDaemon(true);
-            thread.start();
-            return this;
-        }
-
-        private void sample() {
-            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            peak.accumulateAndGet(used, Math::max);
-        }
-
-        long stop() {
-            running = false;
-            thread.interrupt();
-            sample();
-            return peak.get();
-        }
-    }
-
     static double median(List<Double> values) {
         if (values.isEmpty()) {
             return 0;
@@ -439,7 +403,7 @@ public final class WorkerBench {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static double loadAverage() {
+    static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 

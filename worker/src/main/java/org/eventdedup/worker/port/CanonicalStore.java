@@ -3,6 +3,7 @@ package org.eventdedup.worker.port;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.eventdedup.matching.canonical.CanonicalEvent;
 
@@ -15,14 +16,21 @@ public interface CanonicalStore {
     /** Every (canonical id, listing id) link. */
     void forEachLink(BiConsumer<Long, String> action);
 
-    /** @return the new event's id */
-    long insertCanonical(CanonicalEvent event, long configVersion);
+    /** @return the new events' ids, in the order of {@code events} */
+    List<Long> insertCanonicals(List<CanonicalEvent> events, long configVersion);
 
-    /** @return true when the event changed (its version went up), false when it was already so */
-    boolean updateCanonical(long id, CanonicalEvent event, long configVersion);
+    /**
+     * Stores new contents of existing events; an event whose content is already so is not written.
+     *
+     * @return the ids of the events that changed (their version went up)
+     */
+    Set<Long> updateCanonicals(Map<Long, CanonicalEvent> events, long configVersion);
 
     void deleteCanonicals(Collection<Long> ids);
 
-    /** Replaces the links of {@code listingIds} with {@code membersByCanonical}. */
+    /**
+     * Replaces the links of {@code listingIds} with {@code membersByCanonical}; a link that stays as it is is not
+     * written.
+     */
     void replaceLinks(Collection<String> listingIds, Map<Long, List<String>> membersByCanonical);
 }

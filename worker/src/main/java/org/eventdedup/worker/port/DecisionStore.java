@@ -8,9 +8,16 @@ import org.eventdedup.matching.model.PairDecision;
 /** The decision of every compared pair, keyed by the pair {@code (a, b)} with {@code a < b}. */
 public interface DecisionStore {
 
-    void deleteAllDecisions();
+    /** Every stored decision, in pair order: by {@code a}, then {@code b} (code points). */
+    void forEachDecision(Consumer<PairDecision> action);
+
+    /** Deletes the decisions of these pairs ({@code {a, b}}, {@code a < b}); pairs not stored are ignored. */
+    void deleteDecisions(Collection<String[]> pairs);
 
     void deleteDecisionsTouching(Collection<String> ids);
+
+    /** Decisions of pairs that have none stored yet (a pair already stored is an error). */
+    void insertDecisions(List<PairDecision> decisions, long configVersion);
 
     /** A pair decided again replaces its earlier decision (Part A 16). */
     void upsertDecisions(List<PairDecision> decisions, long configVersion);

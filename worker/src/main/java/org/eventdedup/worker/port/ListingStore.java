@@ -30,8 +30,11 @@ public interface ListingStore {
     /** Replaces the config-dependent columns of stored listings (a full re-match under a new config). */
     void updateKeys(List<StoredListing> listings, String keysConfig);
 
-    /** Listings in id order (code points) after {@code afterId} (null: from the start), at most {@code limit}. */
-    List<Listing> listingPage(String afterId, int limit);
+    /**
+     * Listings whose keys were computed under another config than {@code keysConfig}, in id order (code points)
+     * after {@code afterId} (null: from the start), at most {@code limit}.
+     */
+    List<Listing> listingsKeyedOtherThan(String keysConfig, String afterId, int limit);
 
     /** Stored listings sharing at least one blocking key with {@code keys}, except {@code excluded}. */
     List<Listing> listingsSharingKeys(Collection<String> keys, Collection<String> excluded);

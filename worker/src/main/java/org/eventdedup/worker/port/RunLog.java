@@ -12,8 +12,16 @@ public interface RunLog {
     /** The last completed run, whose config decides whether the next run re-matches everything. */
     Optional<PreviousRun> previousRun();
 
-    /** A run that has started: {@code running} until {@link #finishRun} or {@link #failRun}. @return its id */
-    long insertRun(Instant startedAt, String mode, long configVersion, String configSource, String fingerprint);
+    /**
+     * A run that has started: {@code running} until {@link #finishRun} or {@link #failRun}.
+     *
+     * @param fingerprint           of the whole config
+     * @param clusteringFingerprint of the config sections clustering and synthesis read (a full re-match whose
+     *                              previous run had the same one re-clusters only what its new decisions touch)
+     * @return its id
+     */
+    long insertRun(Instant startedAt, String mode, long configVersion, String configSource, String fingerprint,
+                   String clusteringFingerprint);
 
     /** The run committed: {@code completed}, with its figures. */
     void finishRun(long runId, Instant finishedAt, Map<String, Long> counts, Map<String, Long> timings,

@@ -86,6 +86,8 @@ public final class PipelineRun {
     /** Listings re-clustered together in a full re-match (whole components; one large component may exceed it). */
     static final int RECLUSTER_CHUNK = 2_000;
     static final int PAGE = 1_000;
+    /** Changed decisions of a full re-match are written in chunks of this many. */
+    static final int WRITE_CHUNK = 20_000;
 
     private final PipelineTransactions transactions;
     private final ConfigProvider configProvider;
@@ -183,7 +185,7 @@ public final class PipelineRun {
         } catch (RuntimeException e) {
             log.error("The failed run could not be recorded either: {}", describe(e));
         }
-        return new RunSummary(id, false, null, version, Map.of(), warnings, error);
+        return new RunSummary(id, false, null, version, Map.of(), Map.of(), warnings, error);
     }
 
     private static String describe(Throwable e) {
@@ -201,6 +203,9 @@ public final class PipelineRun {
         private final EffectiveConfig effective;
         private final MatchingConfig config;
         private final String fingerprint;
+        /** Of the config parts listing preparation and blocking keys read: stored with each listing's keys. */
+        private final String keysFingerprint;
+        private final String clusteringFingerprint;
         private final Instant started;
         private final ListingPreparer preparer;
         private final BlockingKeys blockingKeys;
@@ -221,6 +226,8 @@ public final class PipelineRun {
             this.effective = effective;
             this.config = effective.config();
             this.fingerprint = fingerprint;
+            this.keysFingerprint = ConfigFingerprint.keys(config);
+            this.clusteringFingerprint = ConfigFingerprint.clustering(config);
             this.started = started;
             this.preparer = new ListingPreparer(lexicon, config);
             this.blockingKeys = new BlockingKeys(config.blocking());
@@ -251,13 +258,13 @@ public final class PipelineRun {
                             stale);
                 }
                 return own.insertRun(started, mode, effective.version(),
-                        effective.source().name().toLowerCase(Locale.ROOT), fingerprint);
+                        effective.source().name().toLowerCase(Locale.ROOT), fingerprint, clusteringFingerprint);
             });
             runIdOut[0] = runId;
             for (String name : List.of("files_claimed", "files_completed", "files_failed", "ingested",
                     "listings_matched", "pairs", "match", "ambiguous", "no_match", "ai_candidates", "ai_answered",
-                    "ai_resolved", "canonicals", "canonicals_created", "canonicals_updated", "canonicals_deleted",
-                    "flagged")) {
+                    "ai_resolved", "decisions_written", "decisions_deleted", "canonicals", "canonicals_created",
+                    "canonicals_updated", "canonicals_deleted", "flagged")) {
                 counts.put(name, 0L);
             }
             count("files_claimed", files.size());
@@ -269,15 +276,16 @@ public final class PipelineRun {
             checkpoint.reached(RunCheckpoint.Step.INGESTED);
             Map<String, StoredListing> described = new LinkedHashMap<>();
             Map<String, PreparedListing> prepared = new HashMap<>();
-            Set<String> changed = storeListings(incoming, fileOfListing, described, prepared);
+            Set<String> redelivered = new HashSet<>();
+            Set<String> changed = storeListings(incoming, fileOfListing, described, prepared, redelivered);
             lap("ingest_ms", t);
             checkpoint.reached(RunCheckpoint.Step.STORED);
 
             t = System.nanoTime();
             if (full) {
-                fullRematch();
+                fullRematch(changed, clusteringFingerprint.equals(previous.get().clusteringFingerprint()));
             } else if (!changed.isEmpty()) {
-                incremental(changed, described, prepared);
+                incremental(changed, redelivered, described, prepared);
             }
             lap("matching_ms", t);
             checkpoint.reached(RunCheckpoint.Step.MATCHED);
@@ -293,7 +301,7 @@ public final class PipelineRun {
             store.finishRun(runId, clock.instant(), counts, timings, List.copyOf(warnings));
             checkpoint.reached(RunCheckpoint.Step.BEFORE_COMMIT);
             log.info("Pipeline run {} ({}, config version {}): {}", runId, mode, effective.version(), counts);
-            return Optional.of(new RunSummary(runId, true, mode, effective.version(), counts,
+            return Optional.of(new RunSummary(runId, true, mode, effective.version(), counts, timings,
                     List.copyOf(warnings), null));
         }
 
@@ -339,11 +347,12 @@ public final class PipelineRun {
         /** Writes the listings; a re-delivered id keeps its first ingestion order (Part A 12). */
         private Set<String> storeListings(Map<String, Listing> incoming, Map<String, Long> fileOfListing,
                                           Map<String, StoredListing> described,
-                                          Map<String, PreparedListing> prepared) {
+                                          Map<String, PreparedListing> prepared, Set<String> redelivered) {
             if (incoming.isEmpty()) {
                 return Set.of();
             }
             Map<String, Long> stored = store.ingestionOrders(incoming.keySet());
+            redelivered.addAll(stored.keySet());
             for (Listing listing : incoming.values()) {
                 Long order = stored.get(listing.id());
                 Listing kept = order == null ? listing : withOrder(listing, order);
@@ -351,13 +360,15 @@ public final class PipelineRun {
                 prepared.put(kept.id(), p);
                 described.put(kept.id(), describe(p));
             }
-            return store.upsertListings(List.copyOf(described.values()), fileOfListing, fingerprint);
+            return store.upsertListings(List.copyOf(described.values()), fileOfListing, keysFingerprint);
         }
 
         // ---- matching
 
-        private void incremental(Set<String> changed, Map<String, StoredListing> described,
+        /** @param redelivered the incoming listings that were stored before (only they can have decisions) */
+        private void incremental(Set<String> changed, Set<String> redelivered, Map<String, StoredListing> described,
                                  Map<String, PreparedListing> prepared) {
+            long t = System.nanoTime();
             Set<String> keys = new HashSet<>();
             for (String id : changed) {
                 keys.addAll(described.get(id).blockingKeys());
@@ -377,31 +388,63 @@ public final class PipelineRun {
                 isChanged[i] = changed.contains(p.id());
                 keysByListing.add(isChanged[i] ? described.get(p.id()).blockingKeys() : blockingKeys.keysFor(p));
             }
+            lap("incremental_neighbours_ms", t);
+            t = System.nanoTime();
             long[] pairs = PairFinder.pairs(keysByListing, (a, b) -> isChanged[a] || isChanged[b]);
             List<PairDecision> decisions = decide(all, pairs);
-            store.deleteDecisionsTouching(changed);
-            store.upsertDecisions(decisions, effective.version());
+            lap("incremental_scoring_ms", t);
+            t = System.nanoTime();
+            // every pair decided here touches a changed listing, so once those decisions are gone none is stored
+            Set<String> changedBefore = new HashSet<>(changed);
+            changedBefore.retainAll(redelivered);
+            if (!changedBefore.isEmpty()) {
+                store.deleteDecisionsTouching(changedBefore);
+            }
+            store.insertDecisions(decisions, effective.version());
+            count("decisions_written", decisions.size());
             count("listings_matched", changed.size());
-            recluster(closure(changed));
+            lap("incremental_decisions_ms", t);
+            t = System.nanoTime();
+            Set<String> closure = closure(changed);
+            lap("incremental_closure_ms", t);
+            t = System.nanoTime();
+            recluster(closure);
+            lap("incremental_recluster_ms", t);
         }
 
-        /** Everything again under a new config: keys, then decisions day by day, then every component. */
-        private void fullRematch() {
+        /**
+         * Everything again under a new config, writing only what changed: keys of listings keyed under other blocking
+         * settings, then decisions day by day (diffed against the stored ones), then the components the changes
+         * touch — or every component when the clustering settings changed too.
+         *
+         * @param changedListings  listings this run stored as new or changed (their components are re-clustered)
+         * @param sameClustering   whether the previous run clustered and synthesised with the same settings
+         */
+        private void fullRematch(Set<String> changedListings, boolean sameClustering) {
+            long t = System.nanoTime();
             String after = null;
-            long listings = 0;
-            for (List<Listing> page = store.listingPage(null, PAGE); !page.isEmpty();
-                 page = store.listingPage(after, PAGE)) {
+            long rekeyed = 0;
+            for (List<Listing> page = store.listingsKeyedOtherThan(keysFingerprint, null, PAGE); !page.isEmpty();
+                 page = store.listingsKeyedOtherThan(keysFingerprint, after, PAGE)) {
                 List<StoredListing> rows = new ArrayList<>(page.size());
                 for (Listing listing : page) {
                     rows.add(describe(preparer.prepare(listing)));
                 }
-                store.updateKeys(rows, fingerprint);
+                store.updateKeys(rows, keysFingerprint);
                 after = page.get(page.size() - 1).id();
-                listings += page.size();
+                rekeyed += page.size();
             }
-            count("listings_matched", listings);
+            count("listings_rekeyed", rekeyed);
+            lap("rematch_keys_ms", t);
 
-            store.deleteAllDecisions();
+            t = System.nanoTime();
+            StoredDecisions stored = StoredDecisions.load(store, store);
+            count("listings_matched", stored.listingCount());
+            lap("rematch_read_decisions_ms", t);
+
+            t = System.nanoTime();
+            Set<String> touched = new HashSet<>(changedListings);
+            List<PairDecision> changedDecisions = new ArrayList<>();
             for (LocalDate day : store.blockDays()) {
                 String dayText = day.toString();
                 List<PreparedListing> block = new ArrayList<>();
@@ -419,11 +462,39 @@ public final class PipelineRun {
                 // a pair sharing keys on several days is decided on the first of them only
                 long[] pairs = PairFinder.pairs(dayKeys,
                         (a, b) -> dayText.equals(PairFinder.earliestSharedDay(allKeys.get(a), allKeys.get(b))));
-                store.upsertDecisions(decide(block, pairs), effective.version());
+                for (PairDecision d : decide(block, pairs)) {
+                    if (stored.differs(d)) {
+                        changedDecisions.add(d);
+                        touched.add(d.a());
+                        touched.add(d.b());
+                    }
+                }
+                if (changedDecisions.size() >= WRITE_CHUNK) {
+                    writeDecisions(changedDecisions);
+                }
             }
+            writeDecisions(changedDecisions);
+            List<String[]> gone = stored.unseen();
+            for (String[] pair : gone) {
+                touched.add(pair[0]);
+                touched.add(pair[1]);
+            }
+            store.deleteDecisions(gone);
+            count("decisions_deleted", gone.size());
+            lap("rematch_decisions_ms", t);
 
-            for (Set<String> chunk : componentChunks()) {
+            t = System.nanoTime();
+            for (Set<String> chunk : componentChunks(sameClustering ? touched : null)) {
                 recluster(chunk);
+            }
+            lap("rematch_recluster_ms", t);
+        }
+
+        private void writeDecisions(List<PairDecision> decisions) {
+            if (!decisions.isEmpty()) {
+                store.upsertDecisions(decisions, effective.version());
+                count("decisions_written", decisions.size());
+                decisions.clear();
             }
         }
 
@@ -493,8 +564,10 @@ public final class PipelineRun {
         /**
          * Every listing, grouped so that each group holds whole components and whole former canonical events,
          * groups packed into chunks of about {@value #RECLUSTER_CHUNK} listings.
+         *
+         * @param touchedOrNull when given, only the groups holding one of these listings
          */
-        private List<Set<String>> componentChunks() {
+        private List<Set<String>> componentChunks(Set<String> touchedOrNull) {
             List<String> ids = new ArrayList<>();
             store.forEachListingId(ids::add);
             Map<String, Integer> index = new HashMap<>(ids.size() * 2);
@@ -517,6 +590,9 @@ public final class PipelineRun {
             List<Set<String>> chunks = new ArrayList<>();
             Set<String> chunk = new HashSet<>();
             for (List<String> group : groups.values()) {
+                if (touchedOrNull != null && group.stream().noneMatch(touchedOrNull::contains)) {
+                    continue;
+                }
                 if (!chunk.isEmpty() && chunk.size() + group.size() > RECLUSTER_CHUNK) {
                     chunks.add(chunk);
                     chunk = new HashSet<>();
@@ -547,20 +623,31 @@ public final class PipelineRun {
             List<List<String>> sortedMembers = order.stream().map(members::get).toList();
             CanonicalIds.Assignment assignment = CanonicalIds.assign(store.canonicalsHolding(ids), sortedMembers);
 
-            Map<Long, List<String>> links = new LinkedHashMap<>();
+            long[] idOfSlot = assignment.keptIds().clone();
+            List<CanonicalEvent> fresh = new ArrayList<>();
+            Map<Long, CanonicalEvent> kept = new LinkedHashMap<>();
             for (int s = 0; s < order.size(); s++) {
                 CanonicalEvent event = events.get(order.get(s));
-                long id = assignment.keptIds()[s];
-                if (id < 0) {
-                    id = store.insertCanonical(event, effective.version());
-                    count("canonicals_created", 1);
-                } else if (store.updateCanonical(id, event, effective.version())) {
-                    count("canonicals_updated", 1);
+                if (idOfSlot[s] < 0) {
+                    fresh.add(event);
+                } else {
+                    kept.put(idOfSlot[s], event);
                 }
-                links.put(id, event.sourceIds());
                 if (event.needsReview()) {
                     count("flagged", 1);
                 }
+            }
+            List<Long> freshIds = store.insertCanonicals(fresh, effective.version());
+            for (int s = 0, f = 0; s < idOfSlot.length; s++) {
+                if (idOfSlot[s] < 0) {
+                    idOfSlot[s] = freshIds.get(f++);
+                }
+            }
+            count("canonicals_created", fresh.size());
+            count("canonicals_updated", store.updateCanonicals(kept, effective.version()).size());
+            Map<Long, List<String>> links = new LinkedHashMap<>();
+            for (int s = 0; s < order.size(); s++) {
+                links.put(idOfSlot[s], events.get(order.get(s)).sourceIds());
             }
             store.replaceLinks(ids, links);
             store.deleteCanonicals(assignment.removed());

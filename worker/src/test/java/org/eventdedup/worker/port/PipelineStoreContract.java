@@ -50,7 +50,7 @@ public abstract class PipelineStoreContract {
                 .isEqualTo(new IngestionQueue.Offer(Outcome.ALREADY_QUEUED, first.ingestionId()));
 
         long run = transactions().inTransaction((PipelineStore s) -> {
-            long id = s.insertRun(T0, "incremental", 1, "defaults", "f");
+            long id = s.insertRun(T0, "incremental", 1, "defaults", "f", "c");
             List<ClaimedFile> claimed = s.claimPending(10);
             assertThat(claimed).singleElement().satisfies(f -> {
                 assertThat(f.filename()).isEqualTo("bwb_01.json");
@@ -70,7 +70,7 @@ public abstract class PipelineStoreContract {
     void failed_bytes_are_queued_again_under_the_same_entry() {
         long id = queue().offer("bad_01.json", "bad", "watch", null, bytes("bad")).ingestionId();
         transactions().inTransaction((PipelineStore s) -> {
-            long run = s.insertRun(T0, "incremental", 1, "defaults", "f");
+            long run = s.insertRun(T0, "incremental", 1, "defaults", "f", "c");
             s.markFailed(s.claimPending(1).get(0).id(), "{\"problems\": []}", run);
             return null;
         });
@@ -100,7 +100,7 @@ public abstract class PipelineStoreContract {
 
         long done = queue().offer("ok.json", "ok", "watch", null, bytes("ok")).ingestionId();
         transactions().inTransaction((PipelineStore s) -> {
-            s.markCompleted(done, 1, Map.of(), s.insertRun(T0, "incremental", 1, "defaults", "f"));
+            s.markCompleted(done, 1, Map.of(), s.insertRun(T0, "incremental", 1, "defaults", "f", "c"));
             return null;
         });
         assertThat(queue().recordRejected("ok.json", "ok", "watch", ContentHash.sha256(bytes("ok")), 2, "{}"))
@@ -113,7 +113,7 @@ public abstract class PipelineStoreContract {
     void the_previous_run_is_the_last_completed_one() {
         assertThat(transactions().inTransaction(RunLog::previousRun)).isEmpty();
         long first = transactions().inTransaction((PipelineStore s) -> {
-            long id = s.insertRun(T0, "incremental", 3, "database", "fingerprint-3");
+            long id = s.insertRun(T0, "incremental", 3, "database", "fingerprint-3", "clustering-3");
             s.finishRun(id, T0.plusSeconds(1), Map.of("pairs", 2L), Map.of("total_ms", 5L), List.of("w"));
             s.insertAiUsage(id, "gemini-2.5-flash", new AiUsage(2, 1, 1, 0, 600, 50, 0, 0.0003));
             return id;
@@ -122,15 +122,15 @@ public abstract class PipelineStoreContract {
                 List.of(), "boom"));
 
         assertThat(transactions().inTransaction(RunLog::previousRun))
-                .contains(new PreviousRun(first, 3L, "fingerprint-3"));
+                .contains(new PreviousRun(first, 3L, "fingerprint-3", "clustering-3"));
     }
 
     @Test
     void a_run_is_running_until_it_finishes_or_fails_and_a_stale_one_is_marked_interrupted() {
         long stale = transactions().inTransaction((PipelineStore s) -> s.insertRun(T0, "incremental", 1, "defaults",
-                "f"));
+                "f", "c"));
         long failing = transactions().inTransaction((PipelineStore s) -> s.insertRun(T0, "full", 1, "defaults",
-                "f"));
+                "f", "c"));
         transactions().inTransaction((PipelineStore s) -> {
             s.failRun(failing, T0.plusSeconds(1), List.of("w"), "boom");
             return null;
@@ -142,11 +142,11 @@ public abstract class PipelineStoreContract {
         assertThat(transactions().inTransaction((PipelineStore s) -> s.interruptRunningRuns(T0.plusSeconds(9),
                 "gone"))).isZero();
         long done = transactions().inTransaction((PipelineStore s) -> {
-            long id = s.insertRun(T0, "incremental", 2, "defaults", "g");
+            long id = s.insertRun(T0, "incremental", 2, "defaults", "g", "c");
             s.finishRun(id, T0.plusSeconds(10), Map.of(), Map.of(), List.of());
             return id;
         });
-        assertThat(transactions().inTransaction(RunLog::previousRun)).contains(new PreviousRun(done, 2L, "g"));
+        assertThat(transactions().inTransaction(RunLog::previousRun)).contains(new PreviousRun(done, 2L, "g", "c"));
         assertThat(stale).isLessThan(failing).isLessThan(done);
     }
 
@@ -190,10 +190,12 @@ public abstract class PipelineStoreContract {
         }
         transactions().inTransaction((PipelineStore s) -> s.upsertListings(listings, fileIds, "k"));
 
-        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingPage(null, 3))).extracting(Listing::id)
-                .containsExactly("B-1", "a-1", "a-10");
-        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingPage("a-10", 10))).extracting(Listing::id)
-                .containsExactly("a-2", "ä-1");
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsKeyedOtherThan("other", null, 3)))
+                .extracting(Listing::id).containsExactly("B-1", "a-1", "a-10");
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsKeyedOtherThan("other", "a-10", 10)))
+                .extracting(Listing::id).containsExactly("a-2", "ä-1");
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsKeyedOtherThan("k", null, 10)))
+                .as("all keyed under k already").isEmpty();
         List<String> all = new ArrayList<>();
         transactions().inTransaction((PipelineStore s) -> {
             s.forEachListingId(all::add);
@@ -229,6 +231,8 @@ public abstract class PipelineStoreContract {
                 List.of()))).extracting(Listing::id).containsExactly("x");
         assertThat(transactions().inTransaction((PipelineStore s) -> s.upsertListings(List.of(moved), Map.of("x", file), "k2")))
                 .as("keys already of that config").isEmpty();
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsKeyedOtherThan("k2", null, 10)))
+                .extracting(Listing::id).containsExactly("y", "z");
     }
 
     // ---- decisions
@@ -260,10 +264,31 @@ public abstract class PipelineStoreContract {
         });
         assertThat(edges(s -> s.matchEdgesTouching(List.of("a", "b")))).doesNotContain("a|b").contains("b|c");
         transactions().inTransaction((PipelineStore s) -> {
-            s.deleteAllDecisions();
+            s.deleteDecisions(List.of(new String[] {"b", "c"}, new String[] {"a", "d"}));
             return null;
         });
-        assertThat(transactions().inTransaction((PipelineStore s) -> s.decisionsWithin(List.of("a", "b", "c", "d")))).isEmpty();
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.decisionsWithin(List.of("a", "b", "c", "d"))))
+                .extracting(d -> d.a() + "|" + d.b()).containsExactly("c|d");
+    }
+
+    @Test
+    void decisions_stream_in_pair_order_with_their_outcome() {
+        storeListings("b", "a-10", "a-2", "ä");
+        PairDecision exact = new PairDecision("a-10", "b", new Signals(0.1, 1.0 / 3, 2e-9, Math.PI), 0.123456789012345,
+                Decision.AMBIGUOUS, Tier.DETERMINISTIC);
+        transactions().inTransaction((PipelineStore s) -> {
+            s.upsertDecisions(List.of(decision("b", "ä", Decision.MATCH), decision("a-2", "b", Decision.NO_MATCH),
+                    exact, decision("a-10", "a-2", Decision.MATCH)), 1);
+            return null;
+        });
+        List<PairDecision> all = new ArrayList<>();
+        transactions().inTransaction((PipelineStore s) -> {
+            s.forEachDecision(all::add);
+            return null;
+        });
+        assertThat(all).extracting(d -> d.a() + "|" + d.b())
+                .containsExactly("a-10|a-2", "a-10|b", "a-2|b", "b|ä");
+        assertThat(all.get(1)).as("signals and score come back exactly").isEqualTo(exact);
     }
 
     // ---- canonical events
@@ -274,17 +299,20 @@ public abstract class PipelineStoreContract {
         CanonicalEvent ab = event(listing("a", "Umzug", 1), listing("b", "Umzug", 2));
         CanonicalEvent c = event(listing("c", "Konzert", 3));
         long[] ids = transactions().inTransaction((PipelineStore s) -> {
-            long first = s.insertCanonical(ab, 1);
-            long second = s.insertCanonical(c, 1);
+            List<Long> inserted = s.insertCanonicals(List.of(ab, c), 1);
+            long first = inserted.get(0);
+            long second = inserted.get(1);
             s.replaceLinks(List.of("a", "b", "c"), Map.of(first, List.of("b", "a"), second, List.of("c")));
             return new long[] {first, second};
         });
         assertThat(ids[0]).isNotEqualTo(ids[1]);
         assertThat(transactions().inTransaction((PipelineStore s) -> s.canonicalsHolding(List.of("a"))))
                 .isEqualTo(Map.of(ids[0], List.of("a", "b")));
-        assertThat(transactions().inTransaction((PipelineStore s) -> s.updateCanonical(ids[0], ab, 2))).as("unchanged").isFalse();
-        assertThat(transactions().inTransaction((PipelineStore s) -> s.updateCanonical(ids[0],
-                event(listing("a", "Großer Umzug", 1), listing("b", "Umzug", 2)), 2))).isTrue();
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.updateCanonicals(Map.of(ids[0], ab), 2)))
+                .as("unchanged").isEmpty();
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.updateCanonicals(Map.of(ids[0],
+                event(listing("a", "Großer Umzug", 1), listing("b", "Umzug", 2)), ids[1], c), 2)))
+                .containsExactly(ids[0]);
 
         transactions().inTransaction((PipelineStore s) -> {
             s.replaceLinks(List.of("b"), Map.of(ids[1], List.of("b")));
@@ -311,7 +339,7 @@ public abstract class PipelineStoreContract {
     void a_transaction_that_throws_leaves_nothing_behind() {
         long file = queue().offer("f.json", "f", "watch", null, bytes("f")).ingestionId();
         assertThatThrownBy(() -> transactions().inTransaction((PipelineStore s) -> {
-            long run = s.insertRun(T0, "incremental", 1, "defaults", "f");
+            long run = s.insertRun(T0, "incremental", 1, "defaults", "f", "c");
             s.claimPending(1);
             s.markCompleted(file, 1, Map.of(), run);
             s.upsertListings(List.of(stored(listing("x", "X", 1), "lahr", "2026-02-15")), Map.of("x", file), "k");

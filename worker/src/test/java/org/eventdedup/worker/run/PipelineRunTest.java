@@ -178,7 +178,7 @@ class PipelineRunTest {
 
         // a process that died mid-run leaves its row running; its files stay queued
         long dead = storage.inTransaction(s -> s.insertRun(java.time.Instant.now(), "incremental", 0, "defaults",
-                "x"));
+                "x", "y"));
         offer("emt_02.json");
         RunSummary next = pipeline().runOnce().orElseThrow();
 

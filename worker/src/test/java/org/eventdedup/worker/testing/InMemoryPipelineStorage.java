@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +53,8 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
 
     /** A pipeline run as recorded. */
     public record RunRow(long id, Instant startedAt, Instant finishedAt, String status, String mode,
-                         Long configVersion, String configSource, String fingerprint, Map<String, Long> counts,
+                         Long configVersion, String configSource, String fingerprint, String clusteringFingerprint,
+                         Map<String, Long> counts,
                          Map<String, Long> timings, List<String> warnings, String error) {
     }
 
@@ -263,15 +265,16 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         @Override
         public Optional<PreviousRun> previousRun() {
             return state.runs.descendingMap().values().stream().filter(r -> r.status().equals("completed"))
-                    .findFirst().map(r -> new PreviousRun(r.id(), r.configVersion(), r.fingerprint()));
+                    .findFirst().map(r -> new PreviousRun(r.id(), r.configVersion(), r.fingerprint(),
+                            r.clusteringFingerprint()));
         }
 
         @Override
         public long insertRun(Instant startedAt, String mode, long configVersion, String configSource,
-                              String fingerprint) {
+                              String fingerprint, String clusteringFingerprint) {
             long id = state.nextRunId++;
             state.runs.put(id, new RunRow(id, startedAt, null, "running", mode, configVersion, configSource,
-                    fingerprint, Map.of(), Map.of(), List.of(), null));
+                    fingerprint, clusteringFingerprint, Map.of(), Map.of(), List.of(), null));
             return id;
         }
 
@@ -280,7 +283,8 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
                               List<String> warnings) {
             RunRow r = Objects.requireNonNull(state.runs.get(runId), () -> "no run " + runId);
             state.runs.put(runId, new RunRow(r.id(), r.startedAt(), finishedAt, "completed", r.mode(),
-                    r.configVersion(), r.configSource(), r.fingerprint(), Map.copyOf(counts), Map.copyOf(timings),
+                    r.configVersion(), r.configSource(), r.fingerprint(), r.clusteringFingerprint(),
+                    Map.copyOf(counts), Map.copyOf(timings),
                     List.copyOf(warnings), r.error()));
         }
 
@@ -288,7 +292,8 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         public void failRun(long runId, Instant finishedAt, List<String> warnings, String error) {
             RunRow r = Objects.requireNonNull(state.runs.get(runId), () -> "no run " + runId);
             state.runs.put(runId, new RunRow(r.id(), r.startedAt(), finishedAt, "failed", r.mode(),
-                    r.configVersion(), r.configSource(), r.fingerprint(), r.counts(), r.timings(),
+                    r.configVersion(), r.configSource(), r.fingerprint(), r.clusteringFingerprint(),
+                    r.counts(), r.timings(),
                     List.copyOf(warnings), error));
         }
 
@@ -298,7 +303,8 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
             for (RunRow r : List.copyOf(state.runs.values())) {
                 if (r.status().equals("running")) {
                     state.runs.put(r.id(), new RunRow(r.id(), r.startedAt(), at, "interrupted", r.mode(),
-                            r.configVersion(), r.configSource(), r.fingerprint(), r.counts(), r.timings(),
+                            r.configVersion(), r.configSource(), r.fingerprint(), r.clusteringFingerprint(),
+                    r.counts(), r.timings(),
                             r.warnings(), error));
                     marked++;
                 }
@@ -311,7 +317,7 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
                                     String fingerprint, List<String> warnings, String error) {
             long id = state.nextRunId++;
             state.runs.put(id, new RunRow(id, startedAt, finishedAt, "failed", null, configVersion, configSource,
-                    fingerprint, Map.of(), Map.of(), List.copyOf(warnings), error));
+                    fingerprint, null, Map.of(), Map.of(), List.copyOf(warnings), error));
             return id;
         }
 
@@ -368,9 +374,10 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         }
 
         @Override
-        public List<Listing> listingPage(String afterId, int limit) {
+        public List<Listing> listingsKeyedOtherThan(String keysConfig, String afterId, int limit) {
             Map<String, ListingRow> from = afterId == null ? state.listings : state.listings.tailMap(afterId, false);
-            return from.values().stream().limit(limit).map(r -> r.stored().listing()).toList();
+            return from.values().stream().filter(r -> !Objects.equals(r.keysConfig(), keysConfig)).limit(limit)
+                    .map(r -> r.stored().listing()).toList();
         }
 
         @Override
@@ -410,8 +417,16 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         // ---- decisions
 
         @Override
-        public void deleteAllDecisions() {
-            state.decisions.clear();
+        public void forEachDecision(Consumer<PairDecision> action) {
+            // the key "a\u0000b" in code point order is pair order
+            List.copyOf(state.decisions.values()).forEach(r -> action.accept(r.decision()));
+        }
+
+        @Override
+        public void deleteDecisions(Collection<String[]> pairs) {
+            for (String[] pair : pairs) {
+                state.decisions.remove(pair[0] + '\u0000' + pair[1]);
+            }
         }
 
         @Override
@@ -419,6 +434,15 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
             Set<String> touched = new HashSet<>(ids);
             state.decisions.values().removeIf(r -> touched.contains(r.decision().a())
                     || touched.contains(r.decision().b()));
+        }
+
+        @Override
+        public void insertDecisions(List<PairDecision> decisions, long configVersion) {
+            for (PairDecision d : decisions) {
+                if (state.decisions.putIfAbsent(d.a() + '\u0000' + d.b(), new DecisionRow(d, configVersion)) != null) {
+                    throw new IllegalStateException("decision (" + d.a() + ", " + d.b() + ") already stored"); // the key
+                }
+            }
         }
 
         @Override
@@ -489,20 +513,27 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         }
 
         @Override
-        public long insertCanonical(CanonicalEvent event, long configVersion) {
-            long id = state.nextCanonicalId++;
-            state.canonicals.put(id, new CanonicalRow(id, event, 1, configVersion));
-            return id;
+        public List<Long> insertCanonicals(List<CanonicalEvent> events, long configVersion) {
+            List<Long> ids = new ArrayList<>();
+            for (CanonicalEvent event : events) {
+                long id = state.nextCanonicalId++;
+                state.canonicals.put(id, new CanonicalRow(id, event, 1, configVersion));
+                ids.add(id);
+            }
+            return ids;
         }
 
         @Override
-        public boolean updateCanonical(long id, CanonicalEvent event, long configVersion) {
-            CanonicalRow old = state.canonicals.get(id);
-            if (old == null || old.event().equals(event)) {
-                return false;
-            }
-            state.canonicals.put(id, new CanonicalRow(id, event, old.version() + 1, configVersion));
-            return true;
+        public Set<Long> updateCanonicals(Map<Long, CanonicalEvent> events, long configVersion) {
+            Set<Long> changed = new LinkedHashSet<>();
+            events.forEach((id, event) -> {
+                CanonicalRow old = state.canonicals.get(id);
+                if (old != null && !old.event().equals(event)) {
+                    state.canonicals.put(id, new CanonicalRow(id, event, old.version() + 1, configVersion));
+                    changed.add(id);
+                }
+            });
+            return changed;
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.eventdedup.worker.adapter.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +45,9 @@ final class JdbiPipelineStore implements PipelineStore {
     static final long PIPELINE_LOCK = 0x45_44_44_50_49_50_45L; // "EDDPIPE"
 
     private static final int BATCH = 500;
+    private static final int COPY_CHUNK = 10_000;
+    /** Up to this many keys a neighbour search uses the GIN index. */
+    private static final int INDEXED_KEYS = 2_000;
 
     private final Handle handle;
 
@@ -97,22 +103,23 @@ final class JdbiPipelineStore implements PipelineStore {
     @Override
     public Optional<PreviousRun> previousRun() {
         return handle.createQuery("""
-                        SELECT id, config_version, config_fingerprint FROM pipeline_runs
+                        SELECT id, config_version, config_fingerprint, clustering_fingerprint FROM pipeline_runs
                          WHERE status = 'completed' ORDER BY id DESC LIMIT 1""")
                 .map((rs, ctx) -> new PreviousRun(rs.getLong("id"), (Long) rs.getObject("config_version"),
-                        rs.getString("config_fingerprint")))
+                        rs.getString("config_fingerprint"), rs.getString("clustering_fingerprint")))
                 .findOne();
     }
 
     @Override
     public long insertRun(Instant startedAt, String mode, long configVersion, String configSource,
-                          String fingerprint) {
+                          String fingerprint, String clusteringFingerprint) {
         return handle.createUpdate("""
                         INSERT INTO pipeline_runs (started_at, status, mode, config_version, config_source,
-                                                   config_fingerprint)
-                        VALUES (:started, 'running', :mode, :version, :source, :fingerprint)""")
+                                                   config_fingerprint, clustering_fingerprint)
+                        VALUES (:started, 'running', :mode, :version, :source, :fingerprint, :clustering)""")
                 .bind("started", utc(startedAt)).bind("mode", mode).bind("version", configVersion)
                 .bind("source", configSource).bind("fingerprint", fingerprint)
+                .bind("clustering", clusteringFingerprint)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -196,40 +203,53 @@ final class JdbiPipelineStore implements PipelineStore {
     }
 
     /**
-     * Inserts new listings and updates re-delivered ones (Part A 12).
+     * Inserts new listings and updates re-delivered ones (Part A 12): {@code COPY} into a temporary table, then one
+     * {@code INSERT … ON CONFLICT} that leaves unchanged rows alone and returns the ids it wrote.
      *
      * @return the ids that are new, or whose listing or keys' config changed: the ones to match again
      */
     @Override
     public Set<String> upsertListings(List<StoredListing> listings, Map<String, Long> fileIdById,
                                       String keysConfig) {
-        Set<String> changed = new java.util.HashSet<>();
+        if (listings.isEmpty()) {
+            return Set.of();
+        }
+        handle.execute("""
+                CREATE TEMP TABLE IF NOT EXISTS listing_upserts (
+                    id text COLLATE "C", file_ingestion_id bigint, source_code text COLLATE "C",
+                    source_type text COLLATE "C", listing jsonb, ingestion_order bigint, first_date date,
+                    last_date date, city_normalized text COLLATE "C", blocking_keys text[] COLLATE "C",
+                    block_days date[], keys_config text COLLATE "C"
+                ) ON COMMIT DELETE ROWS""");
+        handle.execute("TRUNCATE listing_upserts");
+        CopyRows copy = new CopyRows(handle);
         for (int from = 0; from < listings.size(); from += BATCH) {
-            PreparedBatch batch = handle.prepareBatch("""
-                    INSERT INTO source_events (id, file_ingestion_id, source_code, source_type, listing,
-                           ingestion_order, first_date, last_date, city_normalized, blocking_keys, block_days,
-                           keys_config)
-                    VALUES (:id, :file, :sourceCode, :sourceType, CAST(:listing AS jsonb), :order, :first, :last,
-                            :city, CAST(:keys AS text[]), CAST(:days AS date[]), :keysConfig)
-                    ON CONFLICT (id) DO UPDATE SET file_ingestion_id = EXCLUDED.file_ingestion_id,
-                           source_code = EXCLUDED.source_code, source_type = EXCLUDED.source_type,
-                           listing = EXCLUDED.listing, first_date = EXCLUDED.first_date,
-                           last_date = EXCLUDED.last_date, city_normalized = EXCLUDED.city_normalized,
-                           blocking_keys = EXCLUDED.blocking_keys, block_days = EXCLUDED.block_days,
-                           keys_config = EXCLUDED.keys_config, updated_at = now()
-                     WHERE source_events.listing IS DISTINCT FROM EXCLUDED.listing
-                        OR source_events.keys_config IS DISTINCT FROM EXCLUDED.keys_config""");
+            StringBuilder rows = new StringBuilder(4096 * BATCH);
             for (StoredListing s : listings.subList(from, Math.min(listings.size(), from + BATCH))) {
                 Listing l = s.listing();
-                batch.bind("id", l.id()).bind("file", fileIdById.get(l.id())).bind("sourceCode", l.sourceCode())
-                        .bind("sourceType", l.sourceType()).bind("listing", ListingJson.write(l))
-                        .bind("order", l.ingestionOrder()).bind("first", s.firstDate()).bind("last", s.lastDate())
-                        .bind("city", s.cityNormalized()).bind("keys", array(s.blockingKeys()))
-                        .bind("days", days(s.blockDays())).bind("keysConfig", keysConfig)
-                        .add();
+                CopyRows.row(rows, l.id(), fileIdById.get(l.id()), l.sourceCode(), l.sourceType(),
+                        ListingJson.write(l), l.ingestionOrder(), s.firstDate(), s.lastDate(), s.cityNormalized(),
+                        CopyRows.array(s.blockingKeys()), CopyRows.array(s.blockDays().stream().map(LocalDate::toString).toList()), keysConfig);
             }
-            changed.addAll(batch.executePreparedBatch("id").mapTo(String.class).list());
+            copy.in("COPY listing_upserts FROM STDIN", rows);
         }
+        Set<String> changed = new HashSet<>(handle.createQuery("""
+                        INSERT INTO source_events AS e (id, file_ingestion_id, source_code, source_type, listing,
+                               ingestion_order, first_date, last_date, city_normalized, blocking_keys, block_days,
+                               keys_config)
+                        SELECT id, file_ingestion_id, source_code, source_type, listing, ingestion_order, first_date,
+                               last_date, city_normalized, blocking_keys, block_days, keys_config
+                          FROM listing_upserts
+                        ON CONFLICT (id) DO UPDATE SET file_ingestion_id = EXCLUDED.file_ingestion_id,
+                               source_code = EXCLUDED.source_code, source_type = EXCLUDED.source_type,
+                               listing = EXCLUDED.listing, first_date = EXCLUDED.first_date,
+                               last_date = EXCLUDED.last_date, city_normalized = EXCLUDED.city_normalized,
+                               blocking_keys = EXCLUDED.blocking_keys, block_days = EXCLUDED.block_days,
+                               keys_config = EXCLUDED.keys_config, updated_at = now()
+                         WHERE e.listing IS DISTINCT FROM EXCLUDED.listing
+                            OR e.keys_config IS DISTINCT FROM EXCLUDED.keys_config
+                        RETURNING id""").mapTo(String.class).list());
+        handle.execute("TRUNCATE listing_upserts");
         return changed;
     }
 
@@ -251,27 +271,41 @@ final class JdbiPipelineStore implements PipelineStore {
         }
     }
 
-    /** Listings in id order after {@code afterId} (null: from the start), at most {@code limit}. */
     @Override
-    public List<Listing> listingPage(String afterId, int limit) {
+    public List<Listing> listingsKeyedOtherThan(String keysConfig, String afterId, int limit) {
         return handle.createQuery("""
-                        SELECT listing::text FROM source_events WHERE :after IS NULL OR id > :after
+                        SELECT listing::text FROM source_events
+                         WHERE keys_config IS DISTINCT FROM :keysConfig AND (:after IS NULL OR id > :after)
                          ORDER BY id LIMIT :limit""")
-                .bind("after", afterId).bind("limit", limit)
+                .bind("keysConfig", keysConfig).bind("after", afterId).bind("limit", limit)
                 .map((rs, ctx) -> ListingJson.read(rs.getString(1))).list();
     }
 
-    /** Stored listings sharing at least one blocking key with {@code keys} (GIN index), except {@code excluded}. */
+    /**
+     * Stored listings sharing at least one blocking key with {@code keys}, except {@code excluded}: ids first, the
+     * excluded ones dropped here, then the listings read once. A few keys go through the GIN index; many keys (a
+     * large batch) through one scan that looks each stored key up in a hash of the wanted ones, because PostgreSQL
+     * rechecks {@code &&} for every candidate row against the whole key array: with the 30,000 keys of a first batch
+     * of 20,000 listings that one query took a second.
+     */
     @Override
     public List<Listing> listingsSharingKeys(Collection<String> keys, Collection<String> excluded) {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return handle.createQuery("""
-                        SELECT listing::text FROM source_events
-                         WHERE blocking_keys && CAST(:keys AS text[]) AND NOT (id = ANY(CAST(:excluded AS text[])))""")
-                .bind("keys", array(keys)).bind("excluded", array(excluded))
-                .map((rs, ctx) -> ListingJson.read(rs.getString(1))).list();
+        String query = keys.size() <= INDEXED_KEYS
+                ? "SELECT id FROM source_events WHERE blocking_keys && CAST(:keys AS text[])"
+                : """
+                  SELECT DISTINCT s.id FROM source_events s CROSS JOIN LATERAL unnest(s.blocking_keys) AS k(key)
+                   WHERE k.key = ANY(CAST(:keys AS text[]))""";
+        Set<String> skip = new HashSet<>(excluded);
+        Set<String> ids = new LinkedHashSet<>();
+        handle.createQuery(query).bind("keys", array(keys)).mapTo(String.class).forEach(id -> {
+            if (!skip.contains(id)) {
+                ids.add(id);
+            }
+        });
+        return ids.isEmpty() ? List.of() : loadListings(ids);
     }
 
     @Override
@@ -305,9 +339,30 @@ final class JdbiPipelineStore implements PipelineStore {
 
     // ---- decisions
 
+    /** Every decision in pair order, streamed. */
     @Override
-    public void deleteAllDecisions() {
-        handle.execute("DELETE FROM match_decisions");
+    public void forEachDecision(Consumer<PairDecision> action) {
+        handle.createQuery("SELECT " + DECISION_COLUMNS + " FROM match_decisions d ORDER BY d.a, d.b")
+                .setFetchSize(10_000).map((rs, ctx) -> decision(rs)).forEach(action);
+    }
+
+    @Override
+    public void deleteDecisions(Collection<String[]> pairs) {
+        List<String[]> list = List.copyOf(pairs);
+        for (int from = 0; from < list.size(); from += COPY_CHUNK) {
+            List<String[]> chunk = list.subList(from, Math.min(list.size(), from + COPY_CHUNK));
+            String[] a = new String[chunk.size()];
+            String[] b = new String[chunk.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = chunk.get(i)[0];
+                b[i] = chunk.get(i)[1];
+            }
+            handle.createUpdate("""
+                            DELETE FROM match_decisions d
+                             USING unnest(CAST(:a AS text[]), CAST(:b AS text[])) AS x(a, b)
+                             WHERE d.a = x.a AND d.b = x.b""")
+                    .bind("a", a).bind("b", b).execute();
+        }
     }
 
     @Override
@@ -319,27 +374,54 @@ final class JdbiPipelineStore implements PipelineStore {
                 .bind("ids", array).execute();
     }
 
-    /** Upserts (Part A 16): a pair decided again replaces its earlier decision. */
+    /** Straight into the table with {@code COPY}: nothing to reconcile, the pairs are new. */
+    @Override
+    public void insertDecisions(List<PairDecision> decisions, long configVersion) {
+        copyDecisions("match_decisions (a, b, date_score, geo_score, title_score, description_score, combined_score,"
+                + " decision, tier, config_version)", decisions, configVersion);
+    }
+
+    /**
+     * Upserts (Part A 16): a pair decided again replaces its earlier decision. The rows go through {@code COPY} into
+     * a temporary table and from there into {@code match_decisions} with one {@code INSERT … ON CONFLICT}: far fewer
+     * round trips and executor calls than row batches.
+     */
     @Override
     public void upsertDecisions(List<PairDecision> decisions, long configVersion) {
-        for (int from = 0; from < decisions.size(); from += BATCH) {
-            PreparedBatch batch = handle.prepareBatch("""
-                    INSERT INTO match_decisions (a, b, date_score, geo_score, title_score, description_score,
-                           combined_score, decision, tier, config_version)
-                    VALUES (:a, :b, :date, :geo, :title, :description, :score, :decision, :tier, :version)
-                    ON CONFLICT (a, b) DO UPDATE SET date_score = EXCLUDED.date_score,
-                           geo_score = EXCLUDED.geo_score, title_score = EXCLUDED.title_score,
-                           description_score = EXCLUDED.description_score,
-                           combined_score = EXCLUDED.combined_score, decision = EXCLUDED.decision,
-                           tier = EXCLUDED.tier, config_version = EXCLUDED.config_version, decided_at = now()""");
-            for (PairDecision d : decisions.subList(from, Math.min(decisions.size(), from + BATCH))) {
+        if (decisions.isEmpty()) {
+            return;
+        }
+        handle.execute("""
+                CREATE TEMP TABLE IF NOT EXISTS decision_upserts (
+                    a text COLLATE "C", b text COLLATE "C", date_score float8, geo_score float8, title_score float8,
+                    description_score float8, combined_score float8, decision text, tier text, config_version bigint
+                ) ON COMMIT DELETE ROWS""");
+        handle.execute("TRUNCATE decision_upserts");
+        copyDecisions("decision_upserts", decisions, configVersion);
+        handle.execute("""
+                INSERT INTO match_decisions (a, b, date_score, geo_score, title_score, description_score,
+                       combined_score, decision, tier, config_version)
+                SELECT a, b, date_score, geo_score, title_score, description_score, combined_score, decision, tier,
+                       config_version
+                  FROM decision_upserts
+                ON CONFLICT (a, b) DO UPDATE SET date_score = EXCLUDED.date_score,
+                       geo_score = EXCLUDED.geo_score, title_score = EXCLUDED.title_score,
+                       description_score = EXCLUDED.description_score,
+                       combined_score = EXCLUDED.combined_score, decision = EXCLUDED.decision,
+                       tier = EXCLUDED.tier, config_version = EXCLUDED.config_version, decided_at = now()""");
+        handle.execute("TRUNCATE decision_upserts");
+    }
+
+    private void copyDecisions(String target, List<PairDecision> decisions, long configVersion) {
+        CopyRows copy = new CopyRows(handle);
+        for (int from = 0; from < decisions.size(); from += COPY_CHUNK) {
+            StringBuilder rows = new StringBuilder(160 * COPY_CHUNK);
+            for (PairDecision d : decisions.subList(from, Math.min(decisions.size(), from + COPY_CHUNK))) {
                 Signals s = d.signals();
-                batch.bind("a", d.a()).bind("b", d.b()).bind("date", s.date()).bind("geo", s.geo())
-                        .bind("title", s.title()).bind("description", s.description()).bind("score", d.score())
-                        .bind("decision", d.decision().jsonName()).bind("tier", d.tier().jsonName())
-                        .bind("version", configVersion).add();
+                CopyRows.row(rows, d.a(), d.b(), s.date(), s.geo(), s.title(), s.description(), d.score(),
+                        d.decision().jsonName(), d.tier().jsonName(), configVersion);
             }
-            batch.execute();
+            copy.in("COPY " + target + " FROM STDIN", rows);
         }
     }
 
@@ -371,22 +453,43 @@ final class JdbiPipelineStore implements PipelineStore {
         // Probe the (a, b) key by a only and keep the b side here: with "a = ANY(:ids) AND b = ANY(:ids)" PostgreSQL
         // may probe the index for every combination of the two lists, which took seconds at 100k stored listings.
         Set<String> members = new HashSet<>(ids);
-        return handle.createQuery("""
-                        SELECT d.a, d.b, d.date_score, d.geo_score, d.title_score, d.description_score,
-                               d.combined_score, d.decision, d.tier
-                          FROM unnest(CAST(:ids AS text[])) AS m(id)
-                          JOIN match_decisions d ON d.a = m.id""")
+        return handle.createQuery("SELECT " + DECISION_COLUMNS
+                        + " FROM unnest(CAST(:ids AS text[])) AS m(id) JOIN match_decisions d ON d.a = m.id")
                 .bind("ids", array(ids))
-                .map((rs, ctx) -> members.contains(rs.getString("b")) ? new PairDecision(rs.getString("a"), rs.getString("b"),
-                        new Signals(rs.getDouble("date_score"), rs.getDouble("geo_score"),
-                                rs.getDouble("title_score"), rs.getDouble("description_score")),
-                        rs.getDouble("combined_score"),
-                        Decision.valueOf(rs.getString("decision").toUpperCase(Locale.ROOT)),
-                        Tier.valueOf(rs.getString("tier").toUpperCase(Locale.ROOT))) : null)
+                .map((rs, ctx) -> members.contains(rs.getString(2)) ? decision(rs) : null)
                 .list()
                 .stream()
                 .filter(Objects::nonNull)
                 .toList();
+    }
+
+    private static final String DECISION_COLUMNS = "d.a, d.b, d.date_score, d.geo_score, d.title_score,"
+            + " d.description_score, d.combined_score, d.decision, d.tier";
+
+    /** The row of {@link #DECISION_COLUMNS}, read by position (hundreds of thousands of rows: no name lookups). */
+    private static PairDecision decision(ResultSet rs) throws SQLException {
+        return new PairDecision(rs.getString(1), rs.getString(2),
+                new Signals(rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)),
+                rs.getDouble(7), known(DECISIONS, rs.getString(8)), known(TIERS, rs.getString(9)));
+    }
+
+    private static <E> E known(Map<String, E> values, String name) {
+        E value = values.get(name);
+        if (value == null) {
+            throw new IllegalStateException("stored decision has an unknown value \"" + name + "\"");
+        }
+        return value;
+    }
+
+    private static final Map<String, Decision> DECISIONS = byJsonName(Decision.values(), Decision::jsonName);
+    private static final Map<String, Tier> TIERS = byJsonName(Tier.values(), Tier::jsonName);
+
+    private static <E> Map<String, E> byJsonName(E[] values, java.util.function.Function<E, String> name) {
+        Map<String, E> map = new HashMap<>();
+        for (E value : values) {
+            map.put(name.apply(value), value);
+        }
+        return Map.copyOf(map);
     }
 
     // ---- canonical events
@@ -421,22 +524,59 @@ final class JdbiPipelineStore implements PipelineStore {
                 .forEach(e -> action.accept(e.getKey(), e.getValue()));
     }
 
+    /** Ids come from the sequence in one query, rows go in with {@code COPY}. */
     @Override
-    public long insertCanonical(CanonicalEvent event, long configVersion) {
-        return handle.createUpdate("INSERT INTO canonical_events (" + CANONICAL_COLUMNS + ", config_version)"
-                        + " VALUES (" + CANONICAL_VALUES + ", :configVersion)")
-                .bindMap(canonicalValues(event)).bind("configVersion", configVersion)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    public List<Long> insertCanonicals(List<CanonicalEvent> events, long configVersion) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = handle.createQuery(
+                        "SELECT nextval('canonical_events_id_seq') FROM generate_series(1, :n) ORDER BY 1")
+                .bind("n", events.size()).mapTo(Long.class).list();
+        CopyRows copy = new CopyRows(handle);
+        for (int from = 0; from < events.size(); from += BATCH) {
+            StringBuilder rows = new StringBuilder(2048 * BATCH);
+            for (int i = from; i < Math.min(events.size(), from + BATCH); i++) {
+                Map<String, Object> values = canonicalValues(events.get(i));
+                Object[] row = new Object[CANONICAL_KEYS.size() + 2];
+                row[0] = ids.get(i);
+                for (int k = 0; k < CANONICAL_KEYS.size(); k++) {
+                    row[k + 1] = values.get(CANONICAL_KEYS.get(k));
+                }
+                row[row.length - 1] = configVersion;
+                CopyRows.row(rows, row);
+            }
+            copy.in("COPY canonical_events (id, " + CANONICAL_COLUMNS + ", config_version) FROM STDIN", rows);
+        }
+        return ids;
     }
 
-    /** @return true when the event changed (its version went up), false when it was already so */
+    /** Compares content hashes here and writes only the events whose content changed, in one batch. */
     @Override
-    public boolean updateCanonical(long id, CanonicalEvent event, long configVersion) {
-        return handle.createUpdate("UPDATE canonical_events SET (" + CANONICAL_COLUMNS + ", config_version,"
-                        + " version, updated_at) = (" + CANONICAL_VALUES + ", :configVersion, version + 1, now())"
-                        + " WHERE id = :id AND content_hash IS DISTINCT FROM :contentHash")
-                .bindMap(canonicalValues(event)).bind("configVersion", configVersion).bind("id", id)
-                .execute() > 0;
+    public Set<Long> updateCanonicals(Map<Long, CanonicalEvent> events, long configVersion) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        Map<Long, String> storedHashes = new HashMap<>();
+        handle.createQuery("SELECT id, content_hash FROM canonical_events WHERE id = ANY(CAST(:ids AS bigint[]))")
+                .bind("ids", events.keySet().toArray(new Long[0]))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> storedHashes.put(e.getKey(), e.getValue()));
+        Set<Long> changed = new LinkedHashSet<>();
+        PreparedBatch batch = handle.prepareBatch("UPDATE canonical_events SET (" + CANONICAL_COLUMNS
+                + ", config_version, version, updated_at) = (" + CANONICAL_VALUES
+                + ", :configVersion, version + 1, now()) WHERE id = :id");
+        events.forEach((id, event) -> {
+            Map<String, Object> values = canonicalValues(event);
+            if (storedHashes.containsKey(id) && !values.get("contentHash").equals(storedHashes.get(id))) {
+                batch.bindMap(values).bind("configVersion", configVersion).bind("id", id).add();
+                changed.add(id);
+            }
+        });
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+        return changed;
     }
 
     @Override
@@ -447,20 +587,38 @@ final class JdbiPipelineStore implements PipelineStore {
         }
     }
 
-    /** Replaces the links of {@code listingIds} with {@code membersByCanonical}. */
+    /** Reads the current links of {@code listingIds}, then deletes and inserts only the ones that differ. */
     @Override
     public void replaceLinks(Collection<String> listingIds, Map<Long, List<String>> membersByCanonical) {
-        handle.createUpdate("DELETE FROM canonical_event_sources WHERE source_event_id = ANY(CAST(:ids AS text[]))")
-                .bind("ids", array(listingIds)).execute();
-        PreparedBatch batch = handle.prepareBatch("""
-                INSERT INTO canonical_event_sources (canonical_event_id, source_event_id) VALUES (:canonical, :id)""");
-        membersByCanonical.forEach((canonical, members) -> {
-            for (String id : members) {
-                batch.bind("canonical", canonical).bind("id", id).add();
+        Map<String, Long> current = new HashMap<>();
+        handle.createQuery("""
+                        SELECT source_event_id, canonical_event_id FROM canonical_event_sources
+                         WHERE source_event_id = ANY(CAST(:ids AS text[]))""")
+                .bind("ids", array(listingIds))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> current.put(e.getKey(), e.getValue()));
+        Map<String, Long> wanted = new HashMap<>();
+        membersByCanonical.forEach((canonical, members) -> members.forEach(id -> wanted.put(id, canonical)));
+        List<String> unlink = new ArrayList<>();
+        for (String id : listingIds) {
+            Long now = current.get(id);
+            if (now != null && !now.equals(wanted.get(id))) {
+                unlink.add(id);
+            }
+        }
+        if (!unlink.isEmpty()) {
+            handle.createUpdate("DELETE FROM canonical_event_sources WHERE source_event_id = ANY(CAST(:ids AS text[]))")
+                    .bind("ids", array(unlink)).execute();
+        }
+        StringBuilder rows = new StringBuilder();
+        wanted.forEach((id, canonical) -> {
+            if (!canonical.equals(current.get(id))) {
+                CopyRows.row(rows, canonical, id);
             }
         });
-        if (batch.size() > 0) {
-            batch.execute();
+        if (!rows.isEmpty()) {
+            new CopyRows(handle).in("COPY canonical_event_sources (canonical_event_id, source_event_id) FROM STDIN",
+                    rows);
         }
     }
 
@@ -475,6 +633,10 @@ final class JdbiPipelineStore implements PipelineStore {
             + " :lastDate, CAST(:categories AS jsonb), :isFamilyEvent, :isChildFocused, :admissionFree,"
             + " CAST(:fieldProvenance AS jsonb), :sourceCount, :matchConfidence, :needsReview, :reviewReason,"
             + " :aiAssisted, :contentHash";
+
+    /** The value names of {@link #CANONICAL_VALUES}, in column order. */
+    private static final List<String> CANONICAL_KEYS = java.util.regex.Pattern.compile(":(\\w+)")
+            .matcher(CANONICAL_VALUES).results().map(m -> m.group(1)).toList();
 
     private static Map<String, Object> canonicalValues(CanonicalEvent e) {
         Map<String, Object> v = new HashMap<>();
