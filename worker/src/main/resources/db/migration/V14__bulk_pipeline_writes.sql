@@ -8,3 +8,8 @@ ALTER TABLE pipeline_runs ADD COLUMN clustering_fingerprint TEXT COLLATE "C" NUL
 -- their decisions too.
 ALTER TABLE match_decisions DROP CONSTRAINT match_decisions_a_fkey;
 ALTER TABLE match_decisions DROP CONSTRAINT match_decisions_b_fkey;
+
+-- A fingerprint of each decision's outcome (signals, score, decision, tier) as the pipeline computes it: a full
+-- re-match reads it instead of seven columns to find the decisions that changed. NULL on rows written before: those
+-- are compared by their columns.
+ALTER TABLE match_decisions ADD COLUMN outcome BIGINT NULL;

@@ -8,8 +8,14 @@ import org.eventdedup.matching.model.PairDecision;
 /** The decision of every compared pair, keyed by the pair {@code (a, b)} with {@code a < b}. */
 public interface DecisionStore {
 
-    /** Every stored decision, in pair order: by {@code a}, then {@code b} (code points). */
-    void forEachDecision(Consumer<PairDecision> action);
+    /** Receives a stored pair and the {@link DecisionOutcome} of its decision. */
+    @FunctionalInterface
+    interface OutcomeVisitor {
+        void visit(String a, String b, long outcome);
+    }
+
+    /** Every stored pair with its decision's outcome, in pair order: by {@code a}, then {@code b} (code points). */
+    void forEachOutcome(OutcomeVisitor visitor);
 
     /** Deletes the decisions of these pairs ({@code {a, b}}, {@code a < b}); pairs not stored are ignored. */
     void deleteDecisions(Collection<String[]> pairs);

@@ -42,8 +42,8 @@ public interface ListingStore {
     /** Every day some listing is blocked on, ascending. */
     List<LocalDate> blockDays();
 
-    /** The listings blocked on {@code day}. */
-    List<Listing> listingsBlockedOn(LocalDate day);
+    /** The listings blocked on {@code day}, except those in {@code known} (the caller holds them already). */
+    List<Listing> listingsBlockedOn(LocalDate day, Set<String> known);
 
     /** The stored listings among {@code ids}. */
     List<Listing> loadListings(Collection<String> ids);

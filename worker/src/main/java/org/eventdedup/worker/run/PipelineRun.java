@@ -445,20 +445,29 @@ public final class PipelineRun {
             t = System.nanoTime();
             Set<String> touched = new HashSet<>(changedListings);
             List<PairDecision> changedDecisions = new ArrayList<>();
+            // listings blocked on several days are read and prepared once, kept until their last block day
+            Map<String, Blocked> active = new HashMap<>();
             for (LocalDate day : store.blockDays()) {
                 String dayText = day.toString();
-                List<PreparedListing> block = new ArrayList<>();
-                for (Listing listing : store.listingsBlockedOn(day)) {
-                    block.add(preparer.prepare(listing));
+                List<Blocked> fresh = store.listingsBlockedOn(day, active.keySet()).parallelStream()
+                        .map(listing -> blocked(preparer.prepare(listing))).toList();
+                fresh.forEach(b -> active.put(b.prepared().id(), b));
+                List<Blocked> today = new ArrayList<>();
+                for (Blocked b : active.values()) {
+                    if (b.days().contains(dayText)) {
+                        today.add(b);
+                    }
                 }
-                block.sort((x, y) -> CodePoints.compare(x.id(), y.id()));
-                List<List<String>> allKeys = new ArrayList<>(block.size());
-                List<List<String>> dayKeys = new ArrayList<>(block.size());
-                for (PreparedListing p : block) {
-                    List<String> keys = blockingKeys.keysFor(p);
-                    allKeys.add(keys);
-                    dayKeys.add(keys.stream().filter(k -> PairFinder.dayOf(k).equals(dayText)).toList());
+                today.sort((x, y) -> CodePoints.compare(x.prepared().id(), y.prepared().id()));
+                List<PreparedListing> block = new ArrayList<>(today.size());
+                List<List<String>> allKeys = new ArrayList<>(today.size());
+                List<List<String>> dayKeys = new ArrayList<>(today.size());
+                for (Blocked b : today) {
+                    block.add(b.prepared());
+                    allKeys.add(b.keys());
+                    dayKeys.add(b.keys().stream().filter(k -> PairFinder.dayOf(k).equals(dayText)).toList());
                 }
+                active.values().removeIf(b -> b.lastDay().compareTo(dayText) <= 0);
                 // a pair sharing keys on several days is decided on the first of them only
                 long[] pairs = PairFinder.pairs(dayKeys,
                         (a, b) -> dayText.equals(PairFinder.earliestSharedDay(allKeys.get(a), allKeys.get(b))));
@@ -488,6 +497,24 @@ public final class PipelineRun {
                 recluster(chunk);
             }
             lap("rematch_recluster_ms", t);
+        }
+
+        /** A listing of a full re-match's day loop with its keys and block days (ISO dates sort as text). */
+        private record Blocked(PreparedListing prepared, List<String> keys, Set<String> days, String lastDay) {
+        }
+
+        private Blocked blocked(PreparedListing p) {
+            List<String> keys = blockingKeys.keysFor(p);
+            Set<String> days = new HashSet<>();
+            String last = "";
+            for (String key : keys) {
+                String day = PairFinder.dayOf(key);
+                days.add(day);
+                if (day.compareTo(last) > 0) {
+                    last = day;
+                }
+            }
+            return new Blocked(p, keys, days, last);
         }
 
         private void writeDecisions(List<PairDecision> decisions) {

@@ -7,14 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eventdedup.matching.model.PairDecision;
-import org.eventdedup.matching.model.Signals;
+import org.eventdedup.worker.port.DecisionOutcome;
 import org.eventdedup.worker.port.DecisionStore;
 import org.eventdedup.worker.port.ListingStore;
 
 /**
  * The decisions stored before a full re-match, held compactly so that the re-match writes only what changed: per pair
- * a 64-bit key (the two listings' positions in id order) and a 64-bit fingerprint of its outcome (four signals,
- * combined score, decision, tier), 16 bytes a pair instead of a row object. A pair decided again with the same
+ * a 64-bit key (the two listings' positions in id order) and its 64-bit {@link DecisionOutcome}, 16 bytes a pair
+ * instead of a row object. A pair decided again with the same
  * outcome is left alone, a new or different one is written, and the pairs no longer compared are deleted at the end.
  * Not thread-safe.
  */
@@ -44,14 +44,14 @@ final class StoredDecisions {
         }
         LongColumn keys = new LongColumn();
         LongColumn outcomes = new LongColumn();
-        decisions.forEachDecision(d -> {
-            long key = key(positions, d);
+        decisions.forEachOutcome((a, b, outcome) -> {
+            long key = key(positions, a, b);
             if (key < 0) {
-                throw new IllegalStateException("stored decision (" + d.a() + ", " + d.b()
+                throw new IllegalStateException("stored decision (" + a + ", " + b
                         + ") names a listing that is not stored");
             }
             keys.add(key);
-            outcomes.add(outcome(d));
+            outcomes.add(outcome);
         });
         long[] k = keys.toArray();
         long[] o = outcomes.toArray();
@@ -66,13 +66,13 @@ final class StoredDecisions {
 
     /** @return whether {@code decision} must be written: its pair is new or its outcome differs from the stored one */
     boolean differs(PairDecision decision) {
-        long key = key(positions, decision);
+        long key = key(positions, decision.a(), decision.b());
         int at = key < 0 ? -1 : Arrays.binarySearch(keys, key);
         if (at < 0) {
             return true;
         }
         seen.set(at);
-        return outcomes[at] != outcome(decision);
+        return outcomes[at] != DecisionOutcome.of(decision);
     }
 
     /** The stored pairs no decision of this re-match named: compared no more, to delete. */
@@ -89,30 +89,10 @@ final class StoredDecisions {
     }
 
     /** -1 when a listing is not among the stored ones (a pair of listings stored during this run is new anyway). */
-    private static long key(Map<String, Integer> positions, PairDecision d) {
-        Integer a = positions.get(d.a());
-        Integer b = positions.get(d.b());
-        return a == null || b == null ? -1 : ((long) a << 32) | b;
-    }
-
-    static long outcome(PairDecision d) {
-        Signals s = d.signals();
-        long h = 0x9E3779B97F4A7C15L;
-        h = mix(h, Double.doubleToLongBits(s.date()));
-        h = mix(h, Double.doubleToLongBits(s.geo()));
-        h = mix(h, Double.doubleToLongBits(s.title()));
-        h = mix(h, Double.doubleToLongBits(s.description()));
-        h = mix(h, Double.doubleToLongBits(d.score()));
-        h = mix(h, d.decision().ordinal());
-        return mix(h, d.tier().ordinal());
-    }
-
-    /** One step of SplitMix64's finaliser over the running hash and a value: every input bit moves every output bit. */
-    private static long mix(long h, long value) {
-        long z = h ^ value;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return (z ^ (z >>> 31)) + 0x9E3779B97F4A7C15L;
+    private static long key(Map<String, Integer> positions, String a, String b) {
+        Integer x = positions.get(a);
+        Integer y = positions.get(b);
+        return x == null || y == null ? -1 : ((long) x << 32) | y;
     }
 
     /** A growable column of longs (no boxing: millions of pairs). */

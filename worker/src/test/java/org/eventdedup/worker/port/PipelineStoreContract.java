@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.matching.canonical.CanonicalEvent;
 import org.eventdedup.matching.canonical.CanonicalSynthesizer;
@@ -218,21 +219,79 @@ public abstract class PipelineStoreContract {
         assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsSharingKeys(List.of(), List.of()))).isEmpty();
         assertThat(transactions().inTransaction(ListingStore::blockDays))
                 .containsExactly(LocalDate.parse("2026-02-15"), LocalDate.parse("2026-02-16"));
-        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsBlockedOn(LocalDate.parse("2026-02-16"))))
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsBlockedOn(LocalDate.parse("2026-02-16"),
+                Set.of())))
                 .extracting(Listing::id).containsExactlyInAnyOrder("x", "y", "z");
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsBlockedOn(LocalDate.parse("2026-02-16"),
+                Set.of("y", "unknown")))).extracting(Listing::id).containsExactlyInAnyOrder("x", "z");
 
         StoredListing moved = stored(x.listing(), "kenzingen", "2026-02-20");
         transactions().inTransaction((PipelineStore s) -> {
             s.updateKeys(List.of(moved), "k2");
             return null;
         });
-        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsBlockedOn(LocalDate.parse("2026-02-15")))).isEmpty();
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsBlockedOn(LocalDate.parse("2026-02-15"),
+                Set.of()))).isEmpty();
         assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsSharingKeys(List.of("dc|2026-02-20|kenzingen"),
                 List.of()))).extracting(Listing::id).containsExactly("x");
         assertThat(transactions().inTransaction((PipelineStore s) -> s.upsertListings(List.of(moved), Map.of("x", file), "k2")))
                 .as("keys already of that config").isEmpty();
         assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsKeyedOtherThan("k2", null, 10)))
                 .extracting(Listing::id).containsExactly("y", "z");
+    }
+
+    @Test
+    void ids_and_keys_with_tabs_quotes_and_backslashes_are_stored_as_they_are() {
+        String odd = "x\t\"1\"\\n\nz";
+        String plain = "y";
+        long file = queue().offer("f.json", "f", "watch", null, bytes("odd")).ingestionId();
+        Listing oddListing = new Listing(odd, "bwb", "terminliste", "Tab\tund \\ \"Zitat\"", null, "Zeile 1\nZeile 2",
+                List.of(), new Location("Marktplatz", "Lahr", null, null, null, null, null),
+                List.of(new EventDate(LocalDate.of(2026, 2, 15), LocalTime.of(14, 0), null, null)), List.of("fest"),
+                null, null, null, null, null, null, 1);
+        StoredListing a = new StoredListing(oddListing, "la\"hr", List.of("dc|2026-02-15|la\"hr\\", "k,{x}"),
+                List.of(LocalDate.parse("2026-02-15")), LocalDate.parse("2026-02-15"), LocalDate.parse("2026-02-15"));
+        StoredListing b = stored(listing(plain, "Y", 2), "lahr", "2026-02-15");
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.upsertListings(List.of(a, b),
+                Map.of(odd, file, plain, file), "k"))).containsExactlyInAnyOrder(odd, plain);
+
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsSharingKeys(List.of("k,{x}"),
+                List.of()))).containsExactly(oddListing);
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.listingsSharingKeys(
+                List.of("dc|2026-02-15|la\"hr\\"), List.of(plain)))).extracting(Listing::id).containsExactly(odd);
+        PairDecision d = new PairDecision(odd, plain, new Signals(1e-300, 0.5, 1, 0), 0.25, Decision.MATCH,
+                Tier.DETERMINISTIC);
+        transactions().inTransaction((PipelineStore s) -> {
+            s.insertDecisions(List.of(d), 1);
+            return null;
+        });
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.decisionsWithin(List.of(odd, plain))))
+                .containsExactly(d);
+        CanonicalEvent event = event(oddListing);
+        long id = transactions().inTransaction((PipelineStore s) -> {
+            long created = s.insertCanonicals(List.of(event), 1).get(0);
+            s.replaceLinks(List.of(odd), Map.of(created, List.of(odd)));
+            return created;
+        });
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.canonicalsHolding(List.of(odd))))
+                .isEqualTo(Map.of(id, List.of(odd)));
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.updateCanonicals(Map.of(id, event), 2)))
+                .as("stored exactly: its content hash matches").isEmpty();
+    }
+
+    @Test
+    void a_decision_inserted_twice_is_refused() {
+        storeListings("a", "b");
+        transactions().inTransaction((PipelineStore s) -> {
+            s.insertDecisions(List.of(decision("a", "b", Decision.MATCH)), 1);
+            return null;
+        });
+        assertThatThrownBy(() -> transactions().inTransaction((PipelineStore s) -> {
+            s.insertDecisions(List.of(decision("a", "b", Decision.NO_MATCH)), 2);
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.decisionsWithin(List.of("a", "b"))))
+                .extracting(PairDecision::decision).containsExactly(Decision.MATCH);
     }
 
     // ---- decisions
@@ -272,7 +331,7 @@ public abstract class PipelineStoreContract {
     }
 
     @Test
-    void decisions_stream_in_pair_order_with_their_outcome() {
+    void decisions_stream_in_pair_order_with_their_outcomes() {
         storeListings("b", "a-10", "a-2", "ä");
         PairDecision exact = new PairDecision("a-10", "b", new Signals(0.1, 1.0 / 3, 2e-9, Math.PI), 0.123456789012345,
                 Decision.AMBIGUOUS, Tier.DETERMINISTIC);
@@ -281,14 +340,20 @@ public abstract class PipelineStoreContract {
                     exact, decision("a-10", "a-2", Decision.MATCH)), 1);
             return null;
         });
-        List<PairDecision> all = new ArrayList<>();
+        List<String> all = new ArrayList<>();
         transactions().inTransaction((PipelineStore s) -> {
-            s.forEachDecision(all::add);
+            s.forEachOutcome((a, b, outcome) -> all.add(a + "|" + b + " " + outcome));
             return null;
         });
-        assertThat(all).extracting(d -> d.a() + "|" + d.b())
-                .containsExactly("a-10|a-2", "a-10|b", "a-2|b", "b|ä");
-        assertThat(all.get(1)).as("signals and score come back exactly").isEqualTo(exact);
+        assertThat(all).containsExactly("a-10|a-2 " + DecisionOutcome.of(decision("a-10", "a-2", Decision.MATCH)),
+                "a-10|b " + DecisionOutcome.of(exact),
+                "a-2|b " + DecisionOutcome.of(decision("a-2", "b", Decision.NO_MATCH)),
+                "b|ä " + DecisionOutcome.of(decision("b", "ä", Decision.MATCH)));
+        assertThat(DecisionOutcome.of(exact)).as("any signal counts")
+                .isNotEqualTo(DecisionOutcome.of(new PairDecision("a-10", "b", new Signals(0.1, 1.0 / 3, 2e-9,
+                        Math.nextUp(Math.PI)), 0.123456789012345, Decision.AMBIGUOUS, Tier.DETERMINISTIC)));
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.decisionsWithin(List.of("a-10", "b"))))
+                .as("signals and score come back exactly").containsExactly(exact);
     }
 
     // ---- canonical events

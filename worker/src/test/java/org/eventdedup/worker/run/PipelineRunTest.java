@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.eventdedup.config.domain.port.in.ApiKeyChange;
 import org.eventdedup.config.domain.port.in.ConfigProvider;
 import org.eventdedup.config.domain.port.in.Precondition;
@@ -17,6 +19,7 @@ import org.eventdedup.config.domain.service.ConfigService;
 import org.eventdedup.config.domain.testing.InMemoryConfigRepository;
 import org.eventdedup.config.domain.testing.ReversingSecretCipher;
 import org.eventdedup.matching.model.Decision;
+import org.eventdedup.matching.canonical.CanonicalEvent;
 import org.eventdedup.matching.text.Lexicon;
 import org.eventdedup.worker.input.InputFileParser;
 import org.eventdedup.worker.port.DeadLetters;
@@ -27,7 +30,9 @@ import org.eventdedup.worker.testing.InMemoryPipelineStorage.FileRow;
 import org.eventdedup.worker.testing.InMemoryPipelineStorage.RunRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The run policy on in-memory fakes of the worker's ports: what is incremental, when everything is matched again,
@@ -110,10 +115,97 @@ class PipelineRunTest {
         assertThat(run.count("listings_matched")).isEqualTo(4);
         assertThat(run.count("files_claimed")).as("a re-match needs no new file").isZero();
         assertThat(decision("bwb-umzug", "emt-umzug")).isNotEqualTo(Decision.MATCH);
-        assertThat(storage.decisions()).extracting(DecisionRow::configVersion).containsOnly(1L);
+        assertThat(storage.decisions()).filteredOn(r -> r.decision().a().equals("bwb-umzug"))
+                .filteredOn(r -> r.decision().b().equals("emt-umzug")).singleElement()
+                .extracting(DecisionRow::configVersion).as("a changed decision carries the new version").isEqualTo(1L);
+        assertThat(run.count("decisions_written")).as("only changed decisions are written")
+                .isPositive().isLessThanOrEqualTo(run.count("pairs"));
         assertThat(storage.memberships().values()).contains(List.of("bwb-umzug"), List.of("emt-umzug"));
         assertThat(canonicalIdByListing().get("bwb-umzug")).as("a split keeps the id on one part").isEqualTo(umzug);
         assertThat(pipeline().runOnce()).as("the next run sees the same config again").isEmpty();
+    }
+
+    static Stream<Arguments> configChanges() {
+        return Stream.of(
+                Arguments.of("decisions change, clustering settings stay", Map.of("thresholds", Map.of("high", 0.6))),
+                Arguments.of("blocking changes: every listing keyed again",
+                        Map.of("blocking", Map.of("geo_grid_lat_deg", 0.31, "max_range_days", 2))),
+                Arguments.of("clustering changes: every component again",
+                        Map.of("cluster", Map.of("max_cluster_size", 2))),
+                Arguments.of("nothing a decision or an event reads", Map.of("ai", Map.of("max_output_tokens", 999))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configChanges")
+    void a_full_rematch_ends_exactly_where_a_first_run_under_the_new_config_does(String name,
+                                                                                  Map<String, Object> change) {
+        List<byte[]> files = SyntheticFiles.make(7, 3, 45);
+        for (int i = 0; i < files.size(); i++) {
+            storage.offer("s" + i + "_2026-01-0" + (i + 1) + ".json", "s" + i, "test", null, files.get(i));
+        }
+        pipeline().runOnce().orElseThrow();
+        Map<List<String>, Long> versionsBefore = eventVersions(storage);
+        configs.update(new UpdateConfigCommand(change, ApiKeyChange.KEEP, Precondition.NONE, "test"));
+        RunSummary rematch = pipeline().runOnce().orElseThrow();
+
+        InMemoryPipelineStorage fresh = new InMemoryPipelineStorage();
+        ConfigService freshConfigs = new ConfigService(new InMemoryConfigRepository(), new ReversingSecretCipher(),
+                null, null, Clock.systemUTC());
+        freshConfigs.update(new UpdateConfigCommand(change, ApiKeyChange.KEEP, Precondition.NONE, "test"));
+        for (int i = 0; i < files.size(); i++) {
+            fresh.offer("s" + i + "_2026-01-0" + (i + 1) + ".json", "s" + i, "test", null, files.get(i));
+        }
+        new PipelineRun(fresh, freshConfigs, Lexicon.EMPTY, null, deadLetterFolder, RunCheckpoint.NONE,
+                Clock.systemUTC()).runOnce().orElseThrow();
+
+        assertThat(rematch.mode()).isEqualTo("full");
+        assertThat(outcomes(storage)).as("decisions").isEqualTo(outcomes(fresh));
+        assertThat(events(storage)).as("canonical events by members").isEqualTo(events(fresh));
+        assertThat(outcomes(storage)).as("the data has matches and non-matches")
+                .containsValues(Decision.MATCH.name(), Decision.NO_MATCH.name());
+        if (change.containsKey("blocking")) {
+            assertThat(rematch.count("listings_rekeyed")).isEqualTo(storage.listings().size());
+        } else {
+            assertThat(rematch.count("listings_rekeyed")).isZero();
+        }
+        if (change.containsKey("ai")) {
+            assertThat(rematch.count("decisions_written") + rematch.count("decisions_deleted")
+                    + rematch.count("canonicals_created") + rematch.count("canonicals_updated")
+                    + rematch.count("canonicals_deleted")).as("nothing changed, nothing written").isZero();
+            assertThat(eventVersions(storage)).isEqualTo(versionsBefore);
+        } else if (change.containsKey("cluster")) {
+            assertThat(rematch.count("decisions_written")).as("no decision changed").isZero();
+            assertThat(rematch.count("canonicals_created") + rematch.count("canonicals_updated")
+                    + rematch.count("canonicals_deleted")).as("clusters of three split").isPositive();
+        } else {
+            assertThat(rematch.count("decisions_written") + rematch.count("decisions_deleted")).isPositive();
+        }
+    }
+
+    /** Every decision's outcome by pair, text that compares signals and score exactly. */
+    private static Map<String, String> outcomes(InMemoryPipelineStorage s) {
+        Map<String, String> all = new TreeMap<>();
+        for (DecisionRow r : s.decisions()) {
+            var d = r.decision();
+            all.put(d.a() + "|" + d.b() + " " + d.signals() + " " + d.score(), d.decision().name());
+        }
+        return all;
+    }
+
+    private static Map<List<String>, CanonicalEvent> events(InMemoryPipelineStorage s) {
+        Map<Long, CanonicalEvent> byId = new HashMap<>();
+        s.canonicals().forEach(c -> byId.put(c.id(), c.event()));
+        Map<List<String>, CanonicalEvent> all = new HashMap<>();
+        s.memberships().forEach((id, members) -> all.put(List.copyOf(members), byId.get(id)));
+        return all;
+    }
+
+    private static Map<List<String>, Long> eventVersions(InMemoryPipelineStorage s) {
+        Map<Long, Long> byId = new HashMap<>();
+        s.canonicals().forEach(c -> byId.put(c.id(), c.version()));
+        Map<List<String>, Long> all = new HashMap<>();
+        s.memberships().forEach((id, members) -> all.put(List.copyOf(members), byId.get(id)));
+        return all;
     }
 
     @Test

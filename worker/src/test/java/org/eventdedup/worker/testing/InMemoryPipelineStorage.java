@@ -26,6 +26,7 @@ import org.eventdedup.matching.port.AiUsage;
 import org.eventdedup.matching.text.CodePoints;
 import org.eventdedup.worker.input.ContentHash;
 import org.eventdedup.worker.port.ClaimedFile;
+import org.eventdedup.worker.port.DecisionOutcome;
 import org.eventdedup.worker.port.IngestionQueue;
 import org.eventdedup.worker.port.PipelineStore;
 import org.eventdedup.worker.port.PipelineTransactions;
@@ -398,8 +399,9 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         }
 
         @Override
-        public List<Listing> listingsBlockedOn(LocalDate day) {
+        public List<Listing> listingsBlockedOn(LocalDate day, Set<String> known) {
             return state.listings.values().stream().filter(r -> r.stored().blockDays().contains(day))
+                    .filter(r -> !known.contains(r.stored().id()))
                     .map(r -> r.stored().listing()).toList();
         }
 
@@ -417,9 +419,11 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         // ---- decisions
 
         @Override
-        public void forEachDecision(Consumer<PairDecision> action) {
+        public void forEachOutcome(OutcomeVisitor visitor) {
             // the key "a\u0000b" in code point order is pair order
-            List.copyOf(state.decisions.values()).forEach(r -> action.accept(r.decision()));
+            for (DecisionRow r : List.copyOf(state.decisions.values())) {
+                visitor.visit(r.decision().a(), r.decision().b(), DecisionOutcome.of(r.decision()));
+            }
         }
 
         @Override

@@ -28,6 +28,7 @@ import org.eventdedup.matching.model.Tier;
 import org.eventdedup.matching.port.AiUsage;
 import org.eventdedup.worker.input.ContentHash;
 import org.eventdedup.worker.port.ClaimedFile;
+import org.eventdedup.worker.port.DecisionOutcome;
 import org.eventdedup.worker.port.PipelineStore;
 import org.eventdedup.worker.port.PreviousRun;
 import org.eventdedup.worker.port.StoredListing;
@@ -316,11 +317,14 @@ final class JdbiPipelineStore implements PipelineStore {
 
     /** The listings blocked on {@code day} (GIN index on {@code block_days}). */
     @Override
-    public List<Listing> listingsBlockedOn(LocalDate day) {
-        return handle.createQuery("""
-                        SELECT listing::text FROM source_events WHERE block_days @> ARRAY[CAST(:day AS date)]""")
-                .bind("day", day.toString())
-                .map((rs, ctx) -> ListingJson.read(rs.getString(1))).list();
+    public List<Listing> listingsBlockedOn(LocalDate day, Set<String> known) {
+        List<String> json = handle.createQuery("""
+                        SELECT listing::text FROM source_events
+                         WHERE block_days @> ARRAY[CAST(:day AS date)]
+                           AND id NOT IN (SELECT unnest(CAST(:known AS text[])))""")
+                .bind("day", day.toString()).bind("known", array(known))
+                .mapTo(String.class).list();
+        return json.parallelStream().map(ListingJson::read).toList();
     }
 
     @Override
@@ -339,11 +343,25 @@ final class JdbiPipelineStore implements PipelineStore {
 
     // ---- decisions
 
-    /** Every decision in pair order, streamed. */
+    /**
+     * Every pair in pair order, streamed, with its stored outcome; the driver parses a column only when it is asked
+     * for, so the score columns cost nothing but for rows written before outcomes were stored.
+     */
     @Override
-    public void forEachDecision(Consumer<PairDecision> action) {
-        handle.createQuery("SELECT " + DECISION_COLUMNS + " FROM match_decisions d ORDER BY d.a, d.b")
-                .setFetchSize(10_000).map((rs, ctx) -> decision(rs)).forEach(action);
+    public void forEachOutcome(OutcomeVisitor visitor) {
+        handle.createQuery("SELECT " + DECISION_COLUMNS + ", d.outcome FROM match_decisions d ORDER BY d.a, d.b")
+                .setFetchSize(10_000)
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    while (rs.next()) {
+                        long outcome = rs.getLong(10);
+                        if (rs.wasNull()) {
+                            outcome = DecisionOutcome.of(decision(rs));
+                        }
+                        visitor.visit(rs.getString(1), rs.getString(2), outcome);
+                    }
+                    return null;
+                });
     }
 
     @Override
@@ -378,7 +396,7 @@ final class JdbiPipelineStore implements PipelineStore {
     @Override
     public void insertDecisions(List<PairDecision> decisions, long configVersion) {
         copyDecisions("match_decisions (a, b, date_score, geo_score, title_score, description_score, combined_score,"
-                + " decision, tier, config_version)", decisions, configVersion);
+                + " decision, tier, config_version, outcome)", decisions, configVersion);
     }
 
     /**
@@ -394,32 +412,36 @@ final class JdbiPipelineStore implements PipelineStore {
         handle.execute("""
                 CREATE TEMP TABLE IF NOT EXISTS decision_upserts (
                     a text COLLATE "C", b text COLLATE "C", date_score float8, geo_score float8, title_score float8,
-                    description_score float8, combined_score float8, decision text, tier text, config_version bigint
+                    description_score float8, combined_score float8, decision text, tier text, config_version bigint,
+                    outcome bigint
                 ) ON COMMIT DELETE ROWS""");
         handle.execute("TRUNCATE decision_upserts");
         copyDecisions("decision_upserts", decisions, configVersion);
         handle.execute("""
                 INSERT INTO match_decisions (a, b, date_score, geo_score, title_score, description_score,
-                       combined_score, decision, tier, config_version)
+                       combined_score, decision, tier, config_version, outcome)
                 SELECT a, b, date_score, geo_score, title_score, description_score, combined_score, decision, tier,
-                       config_version
+                       config_version, outcome
                   FROM decision_upserts
                 ON CONFLICT (a, b) DO UPDATE SET date_score = EXCLUDED.date_score,
                        geo_score = EXCLUDED.geo_score, title_score = EXCLUDED.title_score,
                        description_score = EXCLUDED.description_score,
                        combined_score = EXCLUDED.combined_score, decision = EXCLUDED.decision,
-                       tier = EXCLUDED.tier, config_version = EXCLUDED.config_version, decided_at = now()""");
+                       tier = EXCLUDED.tier, config_version = EXCLUDED.config_version, outcome = EXCLUDED.outcome,
+                       decided_at = now()""");
         handle.execute("TRUNCATE decision_upserts");
     }
 
     private void copyDecisions(String target, List<PairDecision> decisions, long configVersion) {
+        // columns: a, b, date_score, geo_score, title_score, description_score, combined_score, decision, tier,
+        // config_version, outcome
         CopyRows copy = new CopyRows(handle);
         for (int from = 0; from < decisions.size(); from += COPY_CHUNK) {
             StringBuilder rows = new StringBuilder(160 * COPY_CHUNK);
             for (PairDecision d : decisions.subList(from, Math.min(decisions.size(), from + COPY_CHUNK))) {
                 Signals s = d.signals();
                 CopyRows.row(rows, d.a(), d.b(), s.date(), s.geo(), s.title(), s.description(), d.score(),
-                        d.decision().jsonName(), d.tier().jsonName(), configVersion);
+                        d.decision().jsonName(), d.tier().jsonName(), configVersion, DecisionOutcome.of(d));
             }
             copy.in("COPY " + target + " FROM STDIN", rows);
         }
