@@ -353,12 +353,15 @@ public final class PipelineRun {
             }
             Map<String, Long> stored = store.ingestionOrders(incoming.keySet());
             redelivered.addAll(stored.keySet());
-            for (Listing listing : incoming.values()) {
+            // preparation is pure and the largest cost here: on all cores, collected in the incoming order
+            List<PreparedListing> all = incoming.values().parallelStream().map(listing -> {
                 Long order = stored.get(listing.id());
-                Listing kept = order == null ? listing : withOrder(listing, order);
-                PreparedListing p = preparer.prepare(kept);
-                prepared.put(kept.id(), p);
-                described.put(kept.id(), describe(p));
+                return preparer.prepare(order == null ? listing : withOrder(listing, order));
+            }).toList();
+            List<StoredListing> rows = all.parallelStream().map(this::describe).toList();
+            for (int i = 0; i < all.size(); i++) {
+                prepared.put(all.get(i).id(), all.get(i));
+                described.put(all.get(i).id(), rows.get(i));
             }
             return store.upsertListings(List.copyOf(described.values()), fileOfListing, keysFingerprint);
         }

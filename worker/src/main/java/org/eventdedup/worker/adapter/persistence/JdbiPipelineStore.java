@@ -225,14 +225,18 @@ final class JdbiPipelineStore implements PipelineStore {
         handle.execute("TRUNCATE listing_upserts");
         CopyRows copy = new CopyRows(handle);
         for (int from = 0; from < listings.size(); from += BATCH) {
-            StringBuilder rows = new StringBuilder(4096 * BATCH);
-            for (StoredListing s : listings.subList(from, Math.min(listings.size(), from + BATCH))) {
-                Listing l = s.listing();
-                CopyRows.row(rows, l.id(), fileIdById.get(l.id()), l.sourceCode(), l.sourceType(),
-                        ListingJson.write(l), l.ingestionOrder(), s.firstDate(), s.lastDate(), s.cityNormalized(),
-                        CopyRows.array(s.blockingKeys()), CopyRows.array(s.blockDays().stream().map(LocalDate::toString).toList()), keysConfig);
-            }
-            copy.in("COPY listing_upserts FROM STDIN", rows);
+            // the JSON of each listing is written on all cores
+            List<String> lines = listings.subList(from, Math.min(listings.size(), from + BATCH)).parallelStream()
+                    .map(s -> {
+                        Listing l = s.listing();
+                        StringBuilder row = new StringBuilder(4096);
+                        CopyRows.row(row, l.id(), fileIdById.get(l.id()), l.sourceCode(), l.sourceType(),
+                                ListingJson.write(l), l.ingestionOrder(), s.firstDate(), s.lastDate(),
+                                s.cityNormalized(), CopyRows.array(s.blockingKeys()),
+                                CopyRows.array(s.blockDays().stream().map(LocalDate::toString).toList()), keysConfig);
+                        return row.toString();
+                    }).toList();
+            copy.in("COPY listing_upserts FROM STDIN", String.join("", lines));
         }
         Set<String> changed = new HashSet<>(handle.createQuery("""
                         INSERT INTO source_events AS e (id, file_ingestion_id, source_code, source_type, listing,
@@ -324,14 +328,18 @@ final class JdbiPipelineStore implements PipelineStore {
                            AND id NOT IN (SELECT unnest(CAST(:known AS text[])))""")
                 .bind("day", day.toString()).bind("known", array(known))
                 .mapTo(String.class).list();
-        return json.parallelStream().map(ListingJson::read).toList();
+        return parse(json);
     }
 
     @Override
     public List<Listing> loadListings(Collection<String> ids) {
-        return handle.createQuery("SELECT listing::text FROM source_events WHERE id = ANY(CAST(:ids AS text[]))")
-                .bind("ids", array(ids))
-                .map((rs, ctx) -> ListingJson.read(rs.getString(1))).list();
+        return parse(handle.createQuery("SELECT listing::text FROM source_events WHERE id = ANY(CAST(:ids AS text[]))")
+                .bind("ids", array(ids)).mapTo(String.class).list());
+    }
+
+    /** Listings' JSON read on all cores: parsing is most of the cost of reading thousands of listings. */
+    private static List<Listing> parse(List<String> json) {
+        return json.parallelStream().map(ListingJson::read).toList();
     }
 
     /** Every listing id, in id order. */
@@ -556,10 +564,11 @@ final class JdbiPipelineStore implements PipelineStore {
                         "SELECT nextval('canonical_events_id_seq') FROM generate_series(1, :n) ORDER BY 1")
                 .bind("n", events.size()).mapTo(Long.class).list();
         CopyRows copy = new CopyRows(handle);
+        List<Map<String, Object>> allValues = events.parallelStream().map(JdbiPipelineStore::canonicalValues).toList();
         for (int from = 0; from < events.size(); from += BATCH) {
             StringBuilder rows = new StringBuilder(2048 * BATCH);
             for (int i = from; i < Math.min(events.size(), from + BATCH); i++) {
-                Map<String, Object> values = canonicalValues(events.get(i));
+                Map<String, Object> values = allValues.get(i);
                 Object[] row = new Object[CANONICAL_KEYS.size() + 2];
                 row[0] = ids.get(i);
                 for (int k = 0; k < CANONICAL_KEYS.size(); k++) {
@@ -588,13 +597,15 @@ final class JdbiPipelineStore implements PipelineStore {
         PreparedBatch batch = handle.prepareBatch("UPDATE canonical_events SET (" + CANONICAL_COLUMNS
                 + ", config_version, version, updated_at) = (" + CANONICAL_VALUES
                 + ", :configVersion, version + 1, now()) WHERE id = :id");
-        events.forEach((id, event) -> {
-            Map<String, Object> values = canonicalValues(event);
-            if (storedHashes.containsKey(id) && !values.get("contentHash").equals(storedHashes.get(id))) {
-                batch.bindMap(values).bind("configVersion", configVersion).bind("id", id).add();
+        List<Long> ids = List.copyOf(events.keySet());
+        List<Map<String, Object>> values = ids.parallelStream().map(id -> canonicalValues(events.get(id))).toList();
+        for (int i = 0; i < ids.size(); i++) {
+            Long id = ids.get(i);
+            if (storedHashes.containsKey(id) && !values.get(i).get("contentHash").equals(storedHashes.get(id))) {
+                batch.bindMap(values.get(i)).bind("configVersion", configVersion).bind("id", id).add();
                 changed.add(id);
             }
-        });
+        }
         if (batch.size() > 0) {
             batch.execute();
         }
