@@ -60,11 +60,15 @@ import org.slf4j.LoggerFactory;
  * <p><b>Config.</b> Loaded through {@link ConfigProvider} at the start of every run, never cached; a load failure is
  * recorded as a failed run and the caller keeps going (Part A 14). When the config (version or content) differs from
  * the previous completed run's, the run re-matches every stored listing, streaming over the days listings are
- * blocked on, so memory holds one day's block at a time.
+ * blocked on, so memory holds the listings of the days in progress (each read and prepared once) and 16 bytes per
+ * stored decision. It writes only what changed: keys of listings keyed under other blocking settings, decisions
+ * whose outcome differs ({@link StoredDecisions}), deletions of pairs no longer compared, and canonical events and
+ * links of the components those changes touch (all components when the clustering settings changed).
  *
  * <p><b>Incremental.</b> New or changed listings are compared with the stored listings sharing a blocking key
  * (GIN-indexed {@code blocking_keys && keys}); only the connected components that contain them (through match edges
- * and their former canonical events) are re-clustered and re-synthesised.
+ * and their former canonical events) are re-clustered and re-synthesised. A run takes files until it holds
+ * {@value #DEFAULT_MAX_LISTINGS_PER_RUN} listings (by default); the rest wait for the next run.
  *
  * <p><b>Transactions.</b> All writes of a run commit in one transaction ({@link PipelineTransactions}). Queued files are claimed with
  * {@code FOR UPDATE SKIP LOCKED} and matching is serialised across processes with a transaction-level advisory lock,
@@ -72,10 +76,10 @@ import org.slf4j.LoggerFactory;
  * stays, the files stay queued, and the failure is recorded as a failed run on its own.
  *
  * <p>Counts recorded: {@code files_claimed}, {@code files_completed}, {@code files_failed}, {@code ingested}
- * (listings in completed files), {@code listings_matched}, {@code pairs}, {@code match}, {@code ambiguous},
- * {@code no_match}, {@code ai_candidates}, {@code ai_answered}, {@code ai_resolved}, {@code canonicals} (events
- * re-synthesised), {@code canonicals_created}, {@code canonicals_updated}, {@code canonicals_deleted},
- * {@code flagged}.
+ * (listings in completed files), {@code listings_matched}, {@code listings_rekeyed}, {@code pairs}, {@code match},
+ * {@code ambiguous}, {@code no_match}, {@code ai_candidates}, {@code ai_answered}, {@code ai_resolved},
+ * {@code decisions_written}, {@code decisions_deleted}, {@code canonicals} (events re-synthesised),
+ * {@code canonicals_created}, {@code canonicals_updated}, {@code canonicals_deleted}, {@code flagged}.
  */
 public final class PipelineRun {
 
@@ -83,6 +87,12 @@ public final class PipelineRun {
 
     /** At most this many files per run by default; the rest wait for the next. */
     public static final int DEFAULT_MAX_FILES_PER_RUN = 200;
+    /**
+     * A run stops taking files once it holds this many listings (a file is never split); the rest stay queued for the
+     * next run. Bounds a run's memory whatever the files hold: a first batch of 50,000 listings in one run needed
+     * more than 512 MiB.
+     */
+    public static final int DEFAULT_MAX_LISTINGS_PER_RUN = 10_000;
     /** Listings re-clustered together in a full re-match (whole components; one large component may exceed it). */
     static final int RECLUSTER_CHUNK = 2_000;
     static final int PAGE = 1_000;
@@ -97,6 +107,7 @@ public final class PipelineRun {
     private final RunCheckpoint checkpoint;
     private final Clock clock;
     private final int maxFilesPerRun;
+    private final int maxListingsPerRun;
     private final InputFileParser parser = new InputFileParser();
 
     /**
@@ -114,10 +125,22 @@ public final class PipelineRun {
     public PipelineRun(PipelineTransactions transactions, ConfigProvider configProvider, Lexicon lexicon,
                        AmbiguousPairResolver resolverOrNull, DeadLetters deadLetters,
                        RunCheckpoint checkpoint, Clock clock, int maxFilesPerRun) {
+        this(transactions, configProvider, lexicon, resolverOrNull, deadLetters, checkpoint, clock, maxFilesPerRun,
+                DEFAULT_MAX_LISTINGS_PER_RUN);
+    }
+
+    /** @param maxListingsPerRun after a file that brings a run to this many listings, the run takes no more files */
+    public PipelineRun(PipelineTransactions transactions, ConfigProvider configProvider, Lexicon lexicon,
+                       AmbiguousPairResolver resolverOrNull, DeadLetters deadLetters,
+                       RunCheckpoint checkpoint, Clock clock, int maxFilesPerRun, int maxListingsPerRun) {
         if (maxFilesPerRun < 1) {
             throw new IllegalArgumentException("maxFilesPerRun must be positive, was " + maxFilesPerRun);
         }
+        if (maxListingsPerRun < 1) {
+            throw new IllegalArgumentException("maxListingsPerRun must be positive, was " + maxListingsPerRun);
+        }
         this.maxFilesPerRun = maxFilesPerRun;
+        this.maxListingsPerRun = maxListingsPerRun;
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.configProvider = Objects.requireNonNull(configProvider, "configProvider");
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
@@ -267,7 +290,6 @@ public final class PipelineRun {
                     "canonicals_updated", "canonicals_deleted", "flagged")) {
                 counts.put(name, 0L);
             }
-            count("files_claimed", files.size());
             lap("lock_and_claim_ms", t0);
 
             long t = System.nanoTime();
@@ -312,6 +334,10 @@ public final class PipelineRun {
             long nextOrder = store.maxIngestionOrder() + 1;
             Map<String, Listing> incoming = new LinkedHashMap<>();
             for (ClaimedFile file : files) {
+                if (incoming.size() >= maxListingsPerRun) {
+                    break; // the files not taken stay queued (the claim ends with the transaction)
+                }
+                count("files_claimed", 1);
                 ParsedFile parsed;
                 try {
                     parsed = parser.parse(file.filename(), file.content(), nextOrder);

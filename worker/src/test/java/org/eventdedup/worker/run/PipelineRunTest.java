@@ -182,6 +182,33 @@ class PipelineRunTest {
         }
     }
 
+    @Test
+    void a_run_stops_taking_files_at_its_listing_limit_and_the_next_run_takes_the_rest() {
+        List<byte[]> files = SyntheticFiles.make(5, 3, 45);
+        for (int i = 0; i < files.size(); i++) {
+            storage.offer("s" + i + "_2026-01-0" + (i + 1) + ".json", "s" + i, "test", null, files.get(i));
+        }
+        PipelineRun limited = new PipelineRun(storage, configs, Lexicon.EMPTY, null, deadLetterFolder,
+                RunCheckpoint.NONE, Clock.systemUTC(), 200, 50);
+
+        RunSummary first = limited.runOnce().orElseThrow();
+        assertThat(first.count("files_claimed")).as("45 listings, then a file that passes 50, then none")
+                .isEqualTo(2);
+        assertThat(storage.files()).filteredOn(f -> f.status().equals("pending")).hasSize(1);
+        RunSummary second = limited.runOnce().orElseThrow();
+        assertThat(second.count("files_claimed")).isEqualTo(1);
+        assertThat(limited.runOnce()).isEmpty();
+
+        InMemoryPipelineStorage oneRun = new InMemoryPipelineStorage();
+        for (int i = 0; i < files.size(); i++) {
+            oneRun.offer("s" + i + "_2026-01-0" + (i + 1) + ".json", "s" + i, "test", null, files.get(i));
+        }
+        new PipelineRun(oneRun, configs, Lexicon.EMPTY, null, deadLetterFolder, RunCheckpoint.NONE,
+                Clock.systemUTC()).runOnce().orElseThrow();
+        assertThat(outcomes(storage)).isEqualTo(outcomes(oneRun));
+        assertThat(events(storage)).isEqualTo(events(oneRun));
+    }
+
     /** Every decision's outcome by pair, text that compares signals and score exactly. */
     private static Map<String, String> outcomes(InMemoryPipelineStorage s) {
         Map<String, String> all = new TreeMap<>();
