@@ -437,7 +437,11 @@ public final class PipelineRun {
             Set<String> closure = closure(changed);
             lap("incremental_closure_ms", t);
             t = System.nanoTime();
-            recluster(closure);
+            Map<String, Listing> fresh = new HashMap<>(changed.size() * 2);
+            for (String id : changed) {
+                fresh.put(id, described.get(id).listing());
+            }
+            recluster(closure, fresh, decisions);
             lap("incremental_recluster_ms", t);
         }
 
@@ -663,8 +667,32 @@ public final class PipelineRun {
 
         /** Re-clusters a set of listings closed under components and former events; keeps ids stable. */
         private void recluster(Set<String> ids) {
-            List<Listing> listings = store.loadListings(ids);
-            List<PairDecision> decisions = store.decisionsWithin(ids);
+            recluster(ids, Map.of(), List.of());
+        }
+
+        /**
+         * @param fresh          listings this run stored, in memory: not read back
+         * @param freshDecisions every decision touching one of {@code fresh} (this run's own): only the decisions
+         *                       between two other listings are read back
+         */
+        private void recluster(Set<String> ids, Map<String, Listing> fresh, List<PairDecision> freshDecisions) {
+            List<Listing> listings = new ArrayList<>(ids.size());
+            List<String> others = new ArrayList<>();
+            for (String id : ids) {
+                Listing listing = fresh.get(id);
+                if (listing != null) {
+                    listings.add(listing);
+                } else {
+                    others.add(id);
+                }
+            }
+            listings.addAll(store.loadListings(others));
+            List<PairDecision> decisions = new ArrayList<>(store.decisionsWithin(others));
+            for (PairDecision d : freshDecisions) {
+                if (ids.contains(d.a()) && ids.contains(d.b())) {
+                    decisions.add(d);
+                }
+            }
             ClusterResult clustering = new Clusterer().cluster(listings, decisions, config.cluster());
             List<Cluster> clusters = clustering.all();
             List<CanonicalEvent> events = new CanonicalSynthesizer(config.canonical())
@@ -680,12 +708,12 @@ public final class PipelineRun {
             CanonicalIds.Assignment assignment = CanonicalIds.assign(store.canonicalsHolding(ids), sortedMembers);
 
             long[] idOfSlot = assignment.keptIds().clone();
-            List<CanonicalEvent> fresh = new ArrayList<>();
+            List<CanonicalEvent> created = new ArrayList<>();
             Map<Long, CanonicalEvent> kept = new LinkedHashMap<>();
             for (int s = 0; s < order.size(); s++) {
                 CanonicalEvent event = events.get(order.get(s));
                 if (idOfSlot[s] < 0) {
-                    fresh.add(event);
+                    created.add(event);
                 } else {
                     kept.put(idOfSlot[s], event);
                 }
@@ -693,13 +721,13 @@ public final class PipelineRun {
                     count("flagged", 1);
                 }
             }
-            List<Long> freshIds = store.insertCanonicals(fresh, effective.version());
+            List<Long> createdIds = store.insertCanonicals(created, effective.version());
             for (int s = 0, f = 0; s < idOfSlot.length; s++) {
                 if (idOfSlot[s] < 0) {
-                    idOfSlot[s] = freshIds.get(f++);
+                    idOfSlot[s] = createdIds.get(f++);
                 }
             }
-            count("canonicals_created", fresh.size());
+            count("canonicals_created", created.size());
             count("canonicals_updated", store.updateCanonicals(kept, effective.version()).size());
             Map<Long, List<String>> links = new LinkedHashMap<>();
             for (int s = 0; s < order.size(); s++) {
