@@ -295,6 +295,7 @@ public final class PipelineRun {
             long t = System.nanoTime();
             Map<String, Long> fileOfListing = new HashMap<>();
             Map<String, Listing> incoming = ingest(files, fileOfListing);
+            lap("parse_ms", t);
             checkpoint.reached(RunCheckpoint.Step.INGESTED);
             Map<String, StoredListing> described = new LinkedHashMap<>();
             Map<String, PreparedListing> prepared = new HashMap<>();
@@ -377,6 +378,7 @@ public final class PipelineRun {
             if (incoming.isEmpty()) {
                 return Set.of();
             }
+            long t = System.nanoTime();
             Map<String, Long> stored = store.ingestionOrders(incoming.keySet());
             redelivered.addAll(stored.keySet());
             // preparation is pure and the largest cost here: on all cores, collected in the incoming order
@@ -389,6 +391,7 @@ public final class PipelineRun {
                 prepared.put(all.get(i).id(), all.get(i));
                 described.put(all.get(i).id(), rows.get(i));
             }
+            lap("prepare_ms", t);
             return store.upsertListings(List.copyOf(described.values()), fileOfListing, keysFingerprint);
         }
 
