@@ -8,4 +8,10 @@ public interface PipelineStore extends FileClaims, ListingStore, DecisionStore, 
 
     /** Waits until no other run holds the pipeline; released when this transaction ends. */
     void lockPipeline();
+
+    /**
+     * Refreshes the query planner's statistics of the pipeline tables after a bulk write (a database whose
+     * autovacuum is off would otherwise plan on the statistics of empty tables).
+     */
+    void analyze();
 }

@@ -96,6 +96,8 @@ public final class PipelineRun {
     /** Listings re-clustered together in a full re-match (whole components; one large component may exceed it). */
     static final int RECLUSTER_CHUNK = 2_000;
     static final int PAGE = 1_000;
+    /** A run that stores this many new or changed listings (or re-matches everything) refreshes the statistics. */
+    static final int ANALYZE_AFTER_LISTINGS = 5_000;
     /** Changed decisions of a full re-match are written in chunks of this many. */
     static final int WRITE_CHUNK = 20_000;
 
@@ -311,6 +313,11 @@ public final class PipelineRun {
                 incremental(changed, redelivered, described, prepared);
             }
             lap("matching_ms", t);
+            if (full || changed.size() >= ANALYZE_AFTER_LISTINGS) {
+                t = System.nanoTime();
+                store.analyze();
+                lap("analyze_ms", t);
+            }
             checkpoint.reached(RunCheckpoint.Step.MATCHED);
 
             if (runResolver != null) {

@@ -113,6 +113,8 @@ class PipelineRunTest {
         assertThat(run.mode()).isEqualTo("full");
         assertThat(run.configVersion()).isEqualTo(1L);
         assertThat(run.count("listings_matched")).isEqualTo(4);
+        assertThat(storage.analyses()).as("a small run leaves the statistics, a re-match refreshes them")
+                .isEqualTo(1);
         assertThat(run.count("files_claimed")).as("a re-match needs no new file").isZero();
         assertThat(decision("bwb-umzug", "emt-umzug")).isNotEqualTo(Decision.MATCH);
         assertThat(storage.decisions()).filteredOn(r -> r.decision().a().equals("bwb-umzug"))

@@ -94,6 +94,7 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         long nextFileId;
         long nextRunId;
         long nextCanonicalId;
+        int analyses;
 
         State() {
             files = new TreeMap<>();
@@ -119,6 +120,7 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
             nextFileId = other.nextFileId;
             nextRunId = other.nextRunId;
             nextCanonicalId = other.nextCanonicalId;
+            analyses = other.analyses;
         }
     }
 
@@ -147,6 +149,11 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
     }
 
     // ---- what tests look at
+
+    /** How often a run asked for fresh planner statistics. */
+    public synchronized int analyses() {
+        return state.analyses;
+    }
 
     public synchronized List<FileRow> files() {
         return List.copyOf(state.files.values());
@@ -259,6 +266,11 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
 
         private FileRow file(long id) {
             return Objects.requireNonNull(state.files.get(id), () -> "no queued file " + id);
+        }
+
+        @Override
+        public void analyze() {
+            state.analyses++;
         }
 
         // ---- run log

@@ -65,6 +65,12 @@ final class JdbiPipelineStore implements PipelineStore {
                 .one();
     }
 
+    /** Samples this transaction's own rows too, so the next run plans with them. */
+    @Override
+    public void analyze() {
+        handle.execute("ANALYZE source_events, match_decisions, canonical_events, canonical_event_sources");
+    }
+
     /** Takes up to {@code limit} queued files, oldest first, skipping those another run holds. */
     @Override
     public List<ClaimedFile> claimPending(int limit) {
