@@ -94,7 +94,7 @@ public final class PipelineRun {
      */
     public static final int DEFAULT_MAX_LISTINGS_PER_RUN = 10_000;
     /** Listings re-clustered together in a full re-match (whole components; one large component may exceed it). */
-    static final int RECLUSTER_CHUNK = 2_000;
+    static final int RECLUSTER_CHUNK = 10_000;
     static final int PAGE = 1_000;
     /** A run that stores this many new or changed listings (or re-matches everything) refreshes the statistics. */
     static final int ANALYZE_AFTER_LISTINGS = 5_000;
