@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +46,7 @@ public final class RematchBench {
     static final String USAGE = "usage: bench-rematch [--listings N] [--seed S] [--high X] [--config FILE] "
             + "[--lexicon DIR] [--json]";
     static final double RATIO_TARGET = 2.0;
-    static final long HEAP_LIMIT_MIB = 512;
+    static final long HEAP_LIMIT_MIB = ChildJvm.HEAP_LIMIT_MIB;
     private static final String CHILD = "--child";
 
     record Options(int listings, long seed, double high, Path config, Path lexicon, boolean json, Path input) {
@@ -120,19 +118,13 @@ public final class RematchBench {
         if (child) {
             return runAsChild(host, options, out, err);
         }
-        BenchmarkHost.ScratchServer server;
-        try {
-            server = host.scratchServer("bench-rematch");
-        } catch (BenchmarkHost.UnavailableException e) {
-            err.println("event-dedup: " + e.getMessage());
+        Optional<BenchmarkHost.ScratchServer> found = ChildJvm.scratchServer(host, "bench-rematch",
+                options.config(), err);
+        if (found.isEmpty()) {
             return 2;
         }
-        if (!Files.isRegularFile(options.config())) {
-            err.println("event-dedup: bench-rematch: no config file " + options.config()
-                    + " (run from the project root or pass --config)");
-            return 2;
-        }
-        double loadBefore = WorkerBench.loadAverage();
+        BenchmarkHost.ScratchServer server = found.get();
+        double loadBefore = ChildJvm.loadAverage();
         Path work = null;
         try {
             work = Files.createTempDirectory("bench-rematch");
@@ -143,16 +135,14 @@ public final class RematchBench {
             double matchMs = timeMatch(host.mainClass(), options, input, work.resolve("match.json"), err);
             ObjectNode report;
             try (BenchmarkHost.ScratchDatabase scratch = server.create("rematch")) {
-                report = (ObjectNode) runChild(host.mainClass(), scratch, options.childArgs(input), err);
+                report = (ObjectNode) ChildJvm.run(host.mainClass(), scratch, "bench-rematch",
+                        options.childArgs(input));
             }
             report.put("listings", options.listings());
             report.put("match_ms", matchMs);
             report.put("ingest_ratio", report.path("ingest").path("ms").asDouble() / matchMs);
             report.put("rematch_ratio", report.path("rematch").path("ms").asDouble() / matchMs);
-            report.put("cpus", Runtime.getRuntime().availableProcessors());
-            report.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-            report.put("load_before", loadBefore);
-            report.put("load_after", WorkerBench.loadAverage());
+            ChildJvm.describeMachine(report, loadBefore);
             out.print(options.json() ? report + System.lineSeparator() : table(report));
             return 0;
         } catch (RuntimeException | IOException e) {
@@ -166,7 +156,7 @@ public final class RematchBench {
     /** {@code match} on the files in a child JVM of its own: wall time in ms, JVM start included. */
     private static double timeMatch(String mainClass, Options options, Path input, Path output, PrintStream err)
             throws IOException, InterruptedException {
-        List<String> command = List.of(java(), "-cp", System.getProperty("java.class.path"), mainClass, "match",
+        List<String> command = List.of(ChildJvm.java(), "-cp", System.getProperty("java.class.path"), mainClass, "match",
                 "--input", input.toString(), "--output", output.toString(), "--config", options.config().toString(),
                 "--lexicon", options.lexicon().toString());
         err.println("bench-rematch: baseline: match on the same files in a child JVM");
@@ -181,38 +171,6 @@ public final class RematchBench {
         double ms = (System.nanoTime() - t0) / 1e6;
         err.printf(Locale.ROOT, "bench-rematch: match: %.1f s%n", ms / 1000);
         return ms;
-    }
-
-    private static JsonNode runChild(String mainClass, BenchmarkHost.ScratchDatabase scratch, List<String> args,
-                                     PrintStream err) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + HEAP_LIMIT_MIB + "m", "-XX:+UseG1GC",
-                "-XX:+ExitOnOutOfMemoryError"));
-        // e.g. a flight recording of the worker side: -XX:StartFlightRecording=filename=/tmp/w.jfr,settings=profile
-        String extra = System.getenv("BENCH_WORKER_JVM_OPTIONS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.strip().split("\\s+")));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "bench-rematch"));
-        command.addAll(args);
-        Path output = Files.createTempFile("bench-rematch", ".json");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT);
-            scratch.pointChildAt(builder.environment());
-            Process child = builder.start();
-            if (!child.waitFor(2, TimeUnit.HOURS)) {
-                child.destroyForcibly();
-                throw new IllegalStateException("the child JVM did not finish within 2 hours");
-            }
-            String stdout = Files.readString(output, StandardCharsets.UTF_8).strip();
-            if (child.exitValue() != 0 || stdout.isEmpty()) {
-                throw new IllegalStateException("the child JVM failed with exit " + child.exitValue()
-                        + " (an exit 3 is an OutOfMemoryError in " + HEAP_LIMIT_MIB + " MiB)");
-            }
-            return new ObjectMapper().readTree(stdout.substring(stdout.lastIndexOf('\n') + 1));
-        } finally {
-            Files.deleteIfExists(output);
-        }
     }
 
     static String table(JsonNode r) {
@@ -345,10 +303,6 @@ public final class RematchBench {
 
     private static void progress(String format, Object... args) {
         System.err.printf(Locale.ROOT, "bench-rematch: " + format + "%n", args);
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 
     private static void deleteTree(Path root) {

@@ -9,15 +9,12 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.eventdedup.config.domain.port.in.ApiKeyChange;
 import org.eventdedup.config.domain.port.in.Precondition;
 import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
@@ -49,7 +46,7 @@ public final class WorkerBench {
             + "[--lexicon DIR] [--json]";
     static final double BATCH_TARGET_MS = 3_000;
     static final double RATIO_TARGET = 1.5;
-    static final long HEAP_LIMIT_MIB = 512;
+    static final long HEAP_LIMIT_MIB = ChildJvm.HEAP_LIMIT_MIB;
     private static final int PRELOAD_CHUNK = 5_000;
     private static final int TIMED_BATCHES = 3;
     private static final String CHILD = "--child";
@@ -113,60 +110,25 @@ public final class WorkerBench {
         if (child) {
             return runAsChild(host, options, out, err);
         }
-        BenchmarkHost.ScratchServer server;
-        try {
-            server = host.scratchServer("bench-worker");
-        } catch (BenchmarkHost.UnavailableException e) {
-            err.println("event-dedup: " + e.getMessage());
+        Optional<BenchmarkHost.ScratchServer> found = ChildJvm.scratchServer(host, "bench-worker", options.config(),
+                err);
+        if (found.isEmpty()) {
             return 2;
         }
-        if (!Files.isRegularFile(options.config())) {
-            err.println("event-dedup: bench-worker: no config file " + options.config()
-                    + " (run from the project root or pass --config)");
-            return 2;
-        }
-        double loadBefore = loadAverage();
+        BenchmarkHost.ScratchServer server = found.get();
+        double loadBefore = ChildJvm.loadAverage();
         try (BenchmarkHost.ScratchDatabase scratch = server.create("worker")) {
-            ObjectNode report = (ObjectNode) runChild(host.mainClass(), scratch, options, err);
-            report.put("cpus", Runtime.getRuntime().availableProcessors());
-            report.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-            report.put("load_before", loadBefore);
-            report.put("load_after", loadAverage());
+            err.printf(Locale.ROOT, "bench-worker: child JVM -Xmx%dm, store %,d (and %,d), batches of %,d%n",
+                    HEAP_LIMIT_MIB, options.store(), options.store() / 10, options.batch());
+            List<String> childArgs = new ArrayList<>(List.of(CHILD));
+            childArgs.addAll(options.asArgs());
+            ObjectNode report = (ObjectNode) ChildJvm.run(host.mainClass(), scratch, "bench-worker", childArgs);
+            ChildJvm.describeMachine(report, loadBefore);
             out.print(options.json() ? report.toString() + System.lineSeparator() : table(report));
             return 0;
         } catch (RuntimeException | IOException e) {
             err.println("event-dedup: bench-worker failed: " + e.getMessage());
             return 1;
-        }
-    }
-
-    private static JsonNode runChild(String mainClass, BenchmarkHost.ScratchDatabase scratch, Options options,
-                                     PrintStream err) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP_LIMIT_MIB + "m", "-XX:+UseG1GC",
-                "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), mainClass,
-                "bench-worker", CHILD));
-        command.addAll(options.asArgs());
-        Path output = Files.createTempFile("bench-worker", ".json");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT);
-            scratch.pointChildAt(builder.environment());
-            err.printf(Locale.ROOT, "bench-worker: child JVM -Xmx%dm, store %,d (and %,d), batches of %,d%n",
-                    HEAP_LIMIT_MIB, options.store(), options.store() / 10, options.batch());
-            Process child = builder.start();
-            if (!child.waitFor(2, TimeUnit.HOURS)) {
-                child.destroyForcibly();
-                throw new IllegalStateException("the child JVM did not finish within 2 hours");
-            }
-            String stdout = Files.readString(output, StandardCharsets.UTF_8).strip();
-            if (child.exitValue() != 0 || stdout.isEmpty()) {
-                throw new IllegalStateException("the child JVM failed with exit " + child.exitValue()
-                        + " (an exit 3 is an OutOfMemoryError in " + HEAP_LIMIT_MIB + " MiB)");
-            }
-            return new ObjectMapper().readTree(stdout.substring(stdout.lastIndexOf('\n') + 1));
-        } finally {
-            Files.deleteIfExists(output);
         }
     }
 
@@ -402,10 +364,4 @@ public final class WorkerBench {
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
-
-    static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-
 }
