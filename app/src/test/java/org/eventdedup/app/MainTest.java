@@ -126,7 +126,7 @@ class MainTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"bench-load, --seconds", "bench-preview, --seed",
-        "bench-worker, --seed"})
+        "bench-worker, --seed", "bench-rematch, --listings"})
     void benchmarks_on_a_scratch_database_need_a_database_url_or_name_the_bad_option(String command, String option) {
         assertThat(run(Map.of(), command)).isEqualTo(2);
         assertOneLineError(command + " needs EVENT_DEDUP_DATABASE_URL", "scratch database");
@@ -136,6 +136,15 @@ class MainTest {
         err.reset();
         assertThat(run(Map.of(), command, option, "x")).isEqualTo(2);
         assertOneLineError(command + ": " + option + " must be a whole number", "\"x\"");
+    }
+
+    @Test
+    void bench_rematch_names_a_bad_threshold_and_an_unknown_option() {
+        assertThat(run(Map.of(), "bench-rematch", "--high", "1.5")).isEqualTo(2);
+        assertOneLineError("bench-rematch: --high must be a number in (0, 1]", "\"1.5\"");
+        err.reset();
+        assertThat(run(Map.of(), "bench-rematch", "--rounds", "3")).isEqualTo(2);
+        assertOneLineError("bench-rematch: unknown option \"--rounds\"");
     }
 
     @Test
