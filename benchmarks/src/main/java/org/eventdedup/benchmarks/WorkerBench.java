@@ -205,6 +205,8 @@ public final class WorkerBench {
         private long preloaded;
         private long preloadNanos;
         private int chunkNumber;
+        /** The stage timings of the last run, printed with a timed batch: the profile of a batch. */
+        private Map<String, Long> lastTimings = Map.of();
 
         Child(BenchmarkHost.Worker worker, Options options) {
             this.options = options;
@@ -295,6 +297,7 @@ public final class WorkerBench {
                     throw new IllegalStateException("a pipeline run failed: " + run.get().error());
                 }
                 ingested += run.get().count("ingested");
+                lastTimings = run.get().timings();
             }
             long nanos = System.nanoTime() - t0;
             if (ingested != pendingCount) {
@@ -311,8 +314,8 @@ public final class WorkerBench {
             } else {
                 (kind == 1 ? smallRuns : largeRuns).add(nanos / 1e6);
                 (kind == 1 ? smallStores : largeStores).add(storeBefore);
-                progress("timed batch of %,d new listings into a store of %,d: %.0f ms", ingested, storeBefore,
-                        nanos / 1e6);
+                progress("timed batch of %,d new listings into a store of %,d: %.0f ms; stages (ms) %s", ingested,
+                        storeBefore, nanos / 1e6, lastTimings);
             }
             pending.clear();
             pendingCount = 0;
