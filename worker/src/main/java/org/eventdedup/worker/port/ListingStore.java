@@ -27,6 +27,9 @@ public interface ListingStore {
      */
     Set<String> upsertListings(List<StoredListing> listings, Map<String, Long> fileIdById, String keysConfig);
 
+    /** Listings whose ids are not stored yet (one already stored is an error). */
+    void insertListings(List<StoredListing> listings, Map<String, Long> fileIdById, String keysConfig);
+
     /** Replaces the config-dependent columns of stored listings (a full re-match under a new config). */
     void updateKeys(List<StoredListing> listings, String keysConfig);
 

@@ -96,7 +96,12 @@ public final class PipelineRun {
     /** Listings re-clustered together in a full re-match (whole components; one large component may exceed it). */
     static final int RECLUSTER_CHUNK = 10_000;
     static final int PAGE = 1_000;
-    /** A run that stores this many new or changed listings (or re-matches everything) refreshes the statistics. */
+    /**
+     * A run that adds at least this many listings and at least as many as were stored before (the store at least
+     * doubled) refreshes the planner's statistics, as does a full re-match that changed at least a tenth of the
+     * decisions: a store loaded in bulk where autovacuum is off is then never planned as empty, and a run that adds a
+     * few thousand listings to a large store does not pay a second for it.
+     */
     static final int ANALYZE_AFTER_LISTINGS = 5_000;
     /** Changed decisions of a full re-match are written in chunks of this many. */
     static final int WRITE_CHUNK = 20_000;
@@ -243,6 +248,8 @@ public final class PipelineRun {
         /** The AI resolver for this run only (its circuit breaker spans the run's many calls). */
         private final AmbiguousPairResolver runResolver;
         private long runId;
+        /** The largest ingestion order before this run: about the number of listings stored before it. */
+        private long listingsBefore;
 
         Run(PipelineStore store, EffectiveConfig effective, String fingerprint, Instant started, long[] runIdOut) {
             this.runIdOut = runIdOut;
@@ -313,7 +320,11 @@ public final class PipelineRun {
                 incremental(changed, redelivered, described, prepared);
             }
             lap("matching_ms", t);
-            if (full || changed.size() >= ANALYZE_AFTER_LISTINGS) {
+            long added = changed.size() - redelivered.stream().filter(changed::contains).count();
+            boolean grewInBulk = added >= ANALYZE_AFTER_LISTINGS && added >= listingsBefore;
+            boolean reshaped = full && (count("decisions_written", 0) + count("decisions_deleted", 0)) * 10
+                    >= Math.max(1, count("pairs", 0));
+            if (grewInBulk || reshaped) {
                 t = System.nanoTime();
                 store.analyze();
                 lap("analyze_ms", t);
@@ -339,7 +350,8 @@ public final class PipelineRun {
 
         /** Parses every claimed file; bad ones go to dead letters, good ones give their listings (later wins). */
         private Map<String, Listing> ingest(List<ClaimedFile> files, Map<String, Long> fileOfListing) {
-            long nextOrder = store.maxIngestionOrder() + 1;
+            listingsBefore = store.maxIngestionOrder();
+            long nextOrder = listingsBefore + 1;
             Map<String, Listing> incoming = new LinkedHashMap<>();
             for (ClaimedFile file : files) {
                 if (incoming.size() >= maxListingsPerRun) {
@@ -399,7 +411,15 @@ public final class PipelineRun {
                 described.put(all.get(i).id(), rows.get(i));
             }
             lap("prepare_ms", t);
-            return store.upsertListings(List.copyOf(described.values()), fileOfListing, keysFingerprint);
+            List<StoredListing> fresh = new ArrayList<>();
+            List<StoredListing> again = new ArrayList<>();
+            for (StoredListing row : described.values()) {
+                (stored.containsKey(row.id()) ? again : fresh).add(row);
+            }
+            store.insertListings(fresh, fileOfListing, keysFingerprint);
+            Set<String> changed = new HashSet<>(store.upsertListings(again, fileOfListing, keysFingerprint));
+            fresh.forEach(row -> changed.add(row.id()));
+            return changed;
         }
 
         // ---- matching
@@ -763,8 +783,9 @@ public final class PipelineRun {
             return new StoredListing(p.listing(), p.normalizedCity(), keys, List.copyOf(days), first, last);
         }
 
-        private void count(String name, long amount) {
-            counts.merge(name, amount, Long::sum);
+        /** Adds to a count; @return its new value */
+        private long count(String name, long amount) {
+            return counts.merge(name, amount, Long::sum);
         }
 
         private void lap(String name, long startNanos) {

@@ -280,6 +280,25 @@ public abstract class PipelineStoreContract {
     }
 
     @Test
+    void new_listings_are_inserted_and_a_stored_id_is_refused() {
+        long file = queue().offer("f.json", "f", "watch", null, bytes("f")).ingestionId();
+        StoredListing a = stored(listing("a", "A", 1), "lahr", "2026-02-15");
+        transactions().inTransaction((PipelineStore s) -> {
+            s.insertListings(List.of(a), Map.of("a", file), "k");
+            return null;
+        });
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.loadListings(List.of("a"))))
+                .containsExactly(a.listing());
+        assertThatThrownBy(() -> transactions().inTransaction((PipelineStore s) -> {
+            s.insertListings(List.of(stored(listing("a", "A again", 1), "lahr", "2026-02-15")), Map.of("a", file),
+                    "k");
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.upsertListings(List.of(a), Map.of("a", file),
+                "k"))).as("unchanged").isEmpty();
+    }
+
+    @Test
     void a_decision_inserted_twice_is_refused() {
         storeListings("a", "b");
         transactions().inTransaction((PipelineStore s) -> {
@@ -439,7 +458,7 @@ public abstract class PipelineStoreContract {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static Listing listing(String id, String title, long order) {
+    protected static Listing listing(String id, String title, long order) {
         return new Listing(id, "bwb", "terminliste", title, null, "Beschreibung von " + title, List.of(),
                 new Location("Marktplatz", "Lahr", null, null, null, null, null),
                 List.of(new EventDate(LocalDate.of(2026, 2, 15), LocalTime.of(14, 0), null, null)), List.of("fest"),
@@ -447,7 +466,7 @@ public abstract class PipelineStoreContract {
     }
 
     /** A listing blocked by city on each of {@code days}. */
-    static StoredListing stored(Listing listing, String city, String... days) {
+    protected static StoredListing stored(Listing listing, String city, String... days) {
         List<String> keys = new ArrayList<>();
         List<LocalDate> dates = new ArrayList<>();
         for (String day : days) {

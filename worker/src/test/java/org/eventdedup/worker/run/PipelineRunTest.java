@@ -175,6 +175,7 @@ class PipelineRunTest {
                     + rematch.count("canonicals_created") + rematch.count("canonicals_updated")
                     + rematch.count("canonicals_deleted")).as("nothing changed, nothing written").isZero();
             assertThat(eventVersions(storage)).isEqualTo(versionsBefore);
+            assertThat(storage.analyses()).as("nothing changed, statistics stay").isZero();
         } else if (change.containsKey("cluster")) {
             assertThat(rematch.count("decisions_written")).as("no decision changed").isZero();
             assertThat(rematch.count("canonicals_created") + rematch.count("canonicals_updated")

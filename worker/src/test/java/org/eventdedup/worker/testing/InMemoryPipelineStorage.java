@@ -375,6 +375,16 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         }
 
         @Override
+        public void insertListings(List<StoredListing> listings, Map<String, Long> fileIdById, String keysConfig) {
+            for (StoredListing s : listings) {
+                if (state.listings.containsKey(s.id())) {
+                    throw new IllegalStateException("listing " + s.id() + " already stored"); // the primary key
+                }
+            }
+            upsertListings(listings, fileIdById, keysConfig);
+        }
+
+        @Override
         public void updateKeys(List<StoredListing> listings, String keysConfig) {
             for (StoredListing s : listings) {
                 ListingRow old = state.listings.get(s.id());

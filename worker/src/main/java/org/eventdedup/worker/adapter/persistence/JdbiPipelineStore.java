@@ -46,6 +46,8 @@ final class JdbiPipelineStore implements PipelineStore {
 
     private static final int BATCH = 500;
     private static final int COPY_CHUNK = 10_000;
+    /** Listings per {@code COPY} statement (a few KiB each). */
+    private static final int LISTING_CHUNK = 2_000;
     /** Up to this many keys a neighbour search uses the GIN index. */
     private static final int INDEXED_KEYS = 2_000;
 
@@ -67,7 +69,12 @@ final class JdbiPipelineStore implements PipelineStore {
     /** Samples this transaction's own rows too, so the next run plans with them. */
     @Override
     public void analyze() {
-        handle.execute("ANALYZE source_events, match_decisions, canonical_events, canonical_event_sources");
+        // the columns queries filter and join on; the listing and event documents would cost most of the time
+        handle.execute("""
+                ANALYZE source_events (id, file_ingestion_id, ingestion_order, first_date, last_date, city_normalized,
+                                       blocking_keys, block_days, keys_config),
+                        match_decisions, canonical_events (id, first_date, last_date, location_city, source_count),
+                        canonical_event_sources""");
     }
 
     /** Takes up to {@code limit} queued files, oldest first, skipping those another run holds. */
@@ -228,21 +235,7 @@ final class JdbiPipelineStore implements PipelineStore {
                     block_days date[], keys_config text COLLATE "C"
                 ) ON COMMIT DELETE ROWS""");
         handle.execute("TRUNCATE listing_upserts");
-        CopyRows copy = new CopyRows(handle);
-        for (int from = 0; from < listings.size(); from += BATCH) {
-            // the JSON of each listing is written on all cores
-            List<String> lines = listings.subList(from, Math.min(listings.size(), from + BATCH)).parallelStream()
-                    .map(s -> {
-                        Listing l = s.listing();
-                        StringBuilder row = new StringBuilder(4096);
-                        CopyRows.row(row, l.id(), fileIdById.get(l.id()), l.sourceCode(), l.sourceType(),
-                                ListingJson.write(l), l.ingestionOrder(), s.firstDate(), s.lastDate(),
-                                s.cityNormalized(), CopyRows.array(s.blockingKeys()),
-                                CopyRows.array(s.blockDays().stream().map(LocalDate::toString).toList()), keysConfig);
-                        return row.toString();
-                    }).toList();
-            copy.in("COPY listing_upserts FROM STDIN", String.join("", lines));
-        }
+        copyListings("listing_upserts", listings, fileIdById, keysConfig);
         Set<String> changed = new HashSet<>(handle.createQuery("""
                         INSERT INTO source_events AS e (id, file_ingestion_id, source_code, source_type, listing,
                                ingestion_order, first_date, last_date, city_normalized, blocking_keys, block_days,
@@ -261,6 +254,34 @@ final class JdbiPipelineStore implements PipelineStore {
                         RETURNING id""").mapTo(String.class).list());
         handle.execute("TRUNCATE listing_upserts");
         return changed;
+    }
+
+    /** Straight into the table with {@code COPY}: nothing to reconcile, the ids are new. */
+    @Override
+    public void insertListings(List<StoredListing> listings, Map<String, Long> fileIdById, String keysConfig) {
+        copyListings("source_events (id, file_ingestion_id, source_code, source_type, listing, ingestion_order,"
+                + " first_date, last_date, city_normalized, blocking_keys, block_days, keys_config)", listings,
+                fileIdById, keysConfig);
+    }
+
+    private void copyListings(String target, List<StoredListing> listings, Map<String, Long> fileIdById,
+                              String keysConfig) {
+        CopyRows copy = new CopyRows(handle);
+        for (int from = 0; from < listings.size(); from += LISTING_CHUNK) {
+            // the JSON of each listing is written on all cores
+            List<String> lines = listings.subList(from, Math.min(listings.size(), from + LISTING_CHUNK))
+                    .parallelStream()
+                    .map(s -> {
+                        Listing l = s.listing();
+                        StringBuilder row = new StringBuilder(4096);
+                        CopyRows.row(row, l.id(), fileIdById.get(l.id()), l.sourceCode(), l.sourceType(),
+                                ListingJson.write(l), l.ingestionOrder(), s.firstDate(), s.lastDate(),
+                                s.cityNormalized(), CopyRows.array(s.blockingKeys()),
+                                CopyRows.array(s.blockDays().stream().map(LocalDate::toString).toList()), keysConfig);
+                        return row.toString();
+                    }).toList();
+            copy.in("COPY " + target + " FROM STDIN", String.join("", lines));
+        }
     }
 
     /** Recomputed config-dependent columns (a full re-match under a new config). */

@@ -61,6 +61,25 @@ class JdbiPipelineStoreIT extends PipelineStoreContract {
                 new Signals(0.9, 0.8, 0.7, 0.6), 0.77, Decision.MATCH, Tier.DETERMINISTIC)));
     }
 
+    @Test
+    void analyze_counts_the_rows_its_own_transaction_wrote() {
+        long file = fileId();
+        transactions().inTransaction((PipelineStore s) -> {
+            s.insertListings(List.of(stored(listing("a", "A", 1), "lahr", "2026-02-15"),
+                    stored(listing("b", "B", 2), "lahr", "2026-02-15")), java.util.Map.of("a", file, "b", file), "k");
+            s.analyze();
+            return null;
+        });
+        double reltuples = jdbi.withHandle(h -> h.createQuery(
+                "SELECT reltuples FROM pg_class WHERE relname = 'source_events'").mapTo(Double.class).one());
+        assertThat(reltuples).isEqualTo(2.0);
+    }
+
+    private long fileId() {
+        return queue().offer("f.json", "f", "watch", null, "f".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .ingestionId();
+    }
+
     @Override
     protected PipelineTransactions transactions() {
         return new JdbiPipelineTransactions(jdbi);
