@@ -436,9 +436,7 @@ public final class PipelineRun {
             for (String id : changed) {
                 all.add(prepared.get(id));
             }
-            for (Listing neighbour : store.listingsSharingKeys(keys, changed)) {
-                all.add(preparer.prepare(neighbour));
-            }
+            all.addAll(store.listingsSharingKeys(keys, changed).parallelStream().map(preparer::prepare).toList());
             all.sort((x, y) -> CodePoints.compare(x.id(), y.id()));
             List<List<String>> keysByListing = new ArrayList<>(all.size());
             boolean[] isChanged = new boolean[all.size()];
