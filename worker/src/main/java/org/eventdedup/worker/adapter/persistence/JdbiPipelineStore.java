@@ -46,6 +46,8 @@ final class JdbiPipelineStore implements PipelineStore {
 
     private static final int BATCH = 500;
     private static final int COPY_CHUNK = 10_000;
+    /** Up to this many keys a neighbour search goes through the GIN index. */
+    private static final int INDEXED_KEYS = 2_000;
     /** Listings per {@code COPY} statement (a few KiB each). */
     private static final int LISTING_CHUNK = 2_000;
 
@@ -312,26 +314,33 @@ final class JdbiPipelineStore implements PipelineStore {
 
     /**
      * Stored listings sharing at least one blocking key with {@code keys}, except {@code excluded}: ids first, the
-     * excluded ones dropped here, then the listings read once. One GIN probe per key ({@code @> ARRAY[key]}):
-     * {@code blocking_keys && :keys} is rechecked against the whole array for every candidate row, and planned for
-     * a large array it became a sequential scan doing exactly that (measured on 100,000 stored listings: 590 keys
-     * 13.8 s, the probes 5 ms; 11,000 keys: the probes 0.1 s).
+     * excluded ones dropped here, then the listings read once. {@code blocking_keys && :keys} rechecks the whole
+     * array against every candidate row: fine through the GIN index for a few thousand keys, but planned for a large
+     * array it became a sequential scan doing just that (100,000 stored listings, 590 keys: 13.8 s; the index 5 ms),
+     * so the index is required for it. Many keys (a bulk batch) take one pass over the stored keys, each looked up in a
+     * hash of the wanted ones (0.1 s at 100,000 listings), planned for the actual array: a generic plan of the
+     * prepared statement cannot hash {@code = ANY(array)} and compares every pair instead (16 s).
      */
     @Override
     public List<Listing> listingsSharingKeys(Collection<String> keys, Collection<String> excluded) {
         if (keys.isEmpty()) {
             return List.of();
         }
+        boolean few = keys.size() <= INDEXED_KEYS;
+        handle.execute(few ? "SET LOCAL enable_seqscan = off" : "SET LOCAL plan_cache_mode = force_custom_plan");
         Set<String> skip = new HashSet<>(excluded);
         Set<String> ids = new LinkedHashSet<>();
-        handle.createQuery("""
-                        SELECT DISTINCT s.id FROM unnest(CAST(:keys AS text[])) AS w(key)
-                          JOIN source_events s ON s.blocking_keys @> ARRAY[w.key]""")
+        handle.createQuery(few
+                        ? "SELECT id FROM source_events WHERE blocking_keys && CAST(:keys AS text[])"
+                        : """
+                          SELECT DISTINCT s.id FROM source_events s CROSS JOIN LATERAL unnest(s.blocking_keys) AS k(key)
+                           WHERE k.key = ANY(CAST(:keys AS text[]))""")
                 .bind("keys", array(keys)).mapTo(String.class).forEach(id -> {
                     if (!skip.contains(id)) {
                         ids.add(id);
                     }
                 });
+        handle.execute(few ? "RESET enable_seqscan" : "RESET plan_cache_mode");
         return ids.isEmpty() ? List.of() : loadListings(ids);
     }
 
