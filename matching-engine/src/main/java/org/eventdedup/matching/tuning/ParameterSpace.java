@@ -2,6 +2,7 @@ package org.eventdedup.matching.tuning;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class ParameterSpace {
      * Coordinates that change together: a weight set (moved by transfers between its members) or one number (moved
      * along a grid). Reverting a group restores all its members.
      */
-    record Group(String name, int[] members, boolean weights, double gridMax) {
+    record Group(String name, int[] members, boolean weights, double gridMax, Set<TrialScorer.Part> changes) {
     }
 
     private final MatchingConfig current;
@@ -55,36 +56,42 @@ final class ParameterSpace {
     ParameterSpace(MatchingConfig current, List<String> tunedCategories) {
         this.current = current;
         Thresholds t = current.thresholds();
-        veto = single("thresholds.title_veto", 0.8, t.titleVeto(), "thresholds", "title_veto");
+        veto = single("thresholds.title_veto", TrialScorer.Part.VETO, 0.8, t.titleVeto(),
+                "thresholds", "title_veto");
         ScoringWeights s = current.scoring();
         scoring = weights("scoring", s, "scoring");
         TitleConfig title = current.title();
-        titleWeights = group("title weights", true, 1.0, new double[] {title.primaryWeight(), title.secondaryWeight()},
+        titleWeights = group("title weights", TrialScorer.Part.TITLE, true, 1.0,
+                new double[] {title.primaryWeight(), title.secondaryWeight()},
                 List.of("title", "primary_weight"), List.of("title", "secondary_weight"));
         titleWindow = new int[] {
-                single("title.blend_lower", 1.0, title.blendLower(), "title", "blend_lower"),
-                single("title.blend_upper", 1.0, title.blendUpper(), "title", "blend_upper")};
+                single("title.blend_lower", TrialScorer.Part.TITLE, 1.0, title.blendLower(),
+                        "title", "blend_lower"),
+                single("title.blend_upper", TrialScorer.Part.TITLE, 1.0, title.blendUpper(),
+                        "title", "blend_upper")};
         TitleBlend cross = title.crossSourceType();
         if (cross != null) {
-            crossWeights = group("title.cross_source_type weights", true, 1.0,
+            crossWeights = group("title.cross_source_type weights", TrialScorer.Part.TITLE, true, 1.0,
                     new double[] {cross.primaryWeight(), cross.secondaryWeight()},
                     List.of("title", "cross_source_type", "primary_weight"),
                     List.of("title", "cross_source_type", "secondary_weight"));
             crossWindow = new int[] {
-                    single("title.cross_source_type.blend_lower", 1.0, cross.blendLower(),
+                    single("title.cross_source_type.blend_lower", TrialScorer.Part.TITLE, 1.0, cross.blendLower(),
                             "title", "cross_source_type", "blend_lower"),
-                    single("title.cross_source_type.blend_upper", 1.0, cross.blendUpper(),
+                    single("title.cross_source_type.blend_upper", TrialScorer.Part.TITLE, 1.0, cross.blendUpper(),
                             "title", "cross_source_type", "blend_upper")};
         } else {
             crossWeights = null;
             crossWindow = null;
         }
-        neutral = single("geo.neutral_score", 1.0, current.geo().neutralScore(), "geo", "neutral_score");
+        neutral = single("geo.neutral_score", TrialScorer.Part.GEO, 1.0, current.geo().neutralScore(),
+                "geo", "neutral_score");
         DateConfig d = current.date();
         dateFactors = new int[] {
-                single("date.close_factor", 1.0, d.closeFactor(), "date", "close_factor"),
-                single("date.far_factor", 1.0, d.farFactor(), "date", "far_factor"),
-                single("date.time_gap_penalty_factor", 1.0, d.timeGapPenaltyFactor(), "date",
+                single("date.close_factor", TrialScorer.Part.DATE, 1.0, d.closeFactor(),
+                        "date", "close_factor"),
+                single("date.far_factor", TrialScorer.Part.DATE, 1.0, d.farFactor(), "date", "far_factor"),
+                single("date.time_gap_penalty_factor", TrialScorer.Part.DATE, 1.0, d.timeGapPenaltyFactor(), "date",
                         "time_gap_penalty_factor")};
         for (String category : tunedCategories) {
             ScoringWeights w = current.categoryWeights().overrides().get(category);
@@ -93,8 +100,8 @@ final class ParameterSpace {
         }
     }
 
-    private int single(String name, double gridMax, double value, String... path) {
-        return group(name, false, gridMax, new double[] {value}, List.of(path))[0];
+    private int single(String name, TrialScorer.Part part, double gridMax, double value, String... path) {
+        return group(name, part, false, gridMax, new double[] {value}, List.of(path))[0];
     }
 
     private int[] weights(String name, ScoringWeights w, String... path) {
@@ -104,18 +111,20 @@ final class ParameterSpace {
             p.add(field);
             paths.add(List.copyOf(p));
         }
-        return group(name, true, 1.0, new double[] {w.date(), w.geo(), w.title(), w.description()},
+        return group(name, TrialScorer.Part.WEIGHTS, true, 1.0,
+                new double[] {w.date(), w.geo(), w.title(), w.description()},
                 paths.toArray(List[]::new));
     }
 
     @SafeVarargs
-    private int[] group(String name, boolean weightSet, double gridMax, double[] values, List<String>... paths) {
+    private int[] group(String name, TrialScorer.Part part, boolean weightSet, double gridMax, double[] values,
+                        List<String>... paths) {
         int[] members = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             members[i] = coordinates.size();
             coordinates.add(new Coordinate(paths[i], values[i]));
         }
-        groups.add(new Group(name, members, weightSet, gridMax));
+        groups.add(new Group(name, members, weightSet, gridMax, EnumSet.of(part)));
         return members;
     }
 

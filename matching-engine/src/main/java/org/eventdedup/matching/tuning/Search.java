@@ -54,19 +54,22 @@ final class Search {
 
     private Point descend(double[] start) {
         Point current = evaluate(start);
+        scorer.rebase(space.toConfig(current.x(), currentHigh));
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             boolean improved = false;
             for (ParameterSpace.Group group : space.groups()) {
                 checkInterrupted();
                 Point best = current;
                 for (double[] y : space.neighbours(current.x(), group)) {
-                    Point p = evaluate(y);
+                    // neighbours differ from the base only in this group
+                    Point p = new Point(y, scorer.best(space.toConfig(y, currentHigh), objective, group.changes()));
                     if (better(p, best)) {
                         best = p;
                     }
                 }
                 if (best != current) {
                     current = best;
+                    scorer.rebase(space.toConfig(current.x(), currentHigh));
                     improved = true;
                 }
             }

@@ -1,7 +1,9 @@
 package org.eventdedup.matching.tuning;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.eventdedup.config.domain.model.DateConfig;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.ScoringWeights;
@@ -16,22 +18,37 @@ import org.eventdedup.matching.scoring.TitleScorer;
 /**
  * Scores trial configs on a subset of the signal columns with the engine's own rules ({@link DateScorer#combine},
  * {@link GeoScorer#withNeutral}, {@link TitleScorer#blended}, {@link CombinedScore}, {@link DecisionRule}), so a
- * trial decides every pair exactly as a pipeline run with that config would. Not thread-safe (scratch histograms);
- * one per search.
+ * trial decides every pair exactly as a pipeline run with that config would.
+ *
+ * <p>A search moves one group of parameters at a time, so the scorer keeps the signals of a <em>base</em> config
+ * ({@link #rebase}) and a trial that differs from it only in some {@link Part}s recomputes only those. Not
+ * thread-safe (scratch arrays); one per search.
  */
 final class TrialScorer {
+
+    /** What a trial changes relative to the base config. */
+    enum Part { VETO, WEIGHTS, TITLE, GEO, DATE }
+
+    static final Set<Part> EVERYTHING = EnumSet.allOf(Part.class);
 
     /** Candidate values of {@code thresholds.high} tried in every trial, besides the current one. */
     private static final double HIGH_MIN = 0.30;
     private static final int HIGH_STEPS = 70; // 0.30, 0.31, …, 1.00
+    private static final int LOOKUP = 1000;
 
     private final SignalColumns c;
     private final int[] subset;
     private final long truePairs;
     private final double[] highs;
+    /** For each thousandth of [0, 1]: the last grid index at or below it, a starting guess for {@link #reached}. */
+    private final int[] lookup;
     private final double currentHigh;
     private final long[] sameAt;
     private final long[] differentAt;
+    private final double[] baseDate;
+    private final double[] baseGeo;
+    private final double[] baseTitle;
+    private final double[] baseCombined;
 
     /**
      * @param subset    indices of the pairs to count
@@ -49,8 +66,19 @@ final class TrialScorer {
         }
         grid[HIGH_STEPS + 1] = currentHigh;
         this.highs = Arrays.stream(grid).sorted().distinct().toArray();
+        this.lookup = new int[LOOKUP + 1];
+        for (int b = 0, i = -1; b <= LOOKUP; b++) {
+            while (i + 1 < highs.length && highs[i + 1] <= (double) b / LOOKUP) {
+                i++;
+            }
+            lookup[b] = i;
+        }
         this.sameAt = new long[highs.length];
         this.differentAt = new long[highs.length];
+        this.baseDate = new double[subset.length];
+        this.baseGeo = new double[subset.length];
+        this.baseTitle = new double[subset.length];
+        this.baseCombined = new double[subset.length];
     }
 
     /** Counts of one config on the subset. */
@@ -73,7 +101,8 @@ final class TrialScorer {
         long fp = 0;
         for (int k : subset) {
             double title = s.title(c, k);
-            if (rule.decide(s.combined(c, k, title), title) == Decision.MATCH) {
+            double combined = s.combined(c, k, s.date(c, k), s.geo(c, k), title);
+            if (rule.decide(combined, title) == Decision.MATCH) {
                 if (c.same[k]) {
                     tp++;
                 } else {
@@ -84,22 +113,48 @@ final class TrialScorer {
         return new Counts(tp, fp, truePairs - tp);
     }
 
+    /** Keeps the signals of {@code config} as the base that later trials differ from. */
+    void rebase(MatchingConfig config) {
+        Signals s = new Signals(config, c.categories);
+        for (int i = 0; i < subset.length; i++) {
+            int k = subset[i];
+            baseDate[i] = s.date(c, k);
+            baseGeo[i] = s.geo(c, k);
+            baseTitle[i] = s.title(c, k);
+            baseCombined[i] = s.combined(c, k, baseDate[i], baseGeo[i], baseTitle[i]);
+        }
+    }
+
+    /** {@link #best(MatchingConfig, Objective, Set)} computing every signal afresh. */
+    Trial best(MatchingConfig config, Objective objective) {
+        return best(config, objective, EVERYTHING);
+    }
+
     /**
      * The best {@code thresholds.high} on the grid for {@code config}'s other values: one pass puts each pair that
      * the veto lets through at the highest grid value its combined score reaches, and a sweep from the top gives
      * the counts at every grid value. Ties go to the value nearest the current high.
+     *
+     * @param changed where {@code config} differs from the base config; the base's signals stand for the rest
      */
-    Trial best(MatchingConfig config, Objective objective) {
+    Trial best(MatchingConfig config, Objective objective, Set<Part> changed) {
         Arrays.fill(sameAt, 0);
         Arrays.fill(differentAt, 0);
         Signals s = new Signals(config, c.categories);
         DecisionRule rule = new DecisionRule(config.thresholds());
-        for (int k : subset) {
-            double title = s.title(c, k);
-            if (rule.vetoes(title)) {
+        boolean date = changed.contains(Part.DATE);
+        boolean geo = changed.contains(Part.GEO);
+        boolean title = changed.contains(Part.TITLE);
+        boolean recombine = date || geo || title || changed.contains(Part.WEIGHTS);
+        for (int i = 0; i < subset.length; i++) {
+            int k = subset[i];
+            double t = title ? s.title(c, k) : baseTitle[i];
+            if (rule.vetoes(t)) {
                 continue;
             }
-            int at = highestReached(s.combined(c, k, title));
+            double combined = recombine ? s.combined(c, k, date ? s.date(c, k) : baseDate[i],
+                    geo ? s.geo(c, k) : baseGeo[i], t) : baseCombined[i];
+            int at = reached(combined);
             if (at >= 0) {
                 if (c.same[k]) {
                     sameAt[at]++;
@@ -124,20 +179,15 @@ final class TrialScorer {
     }
 
     /** Index of the largest grid value {@code h} with {@code combined >= h} (the decision rule's test), or -1. */
-    private int highestReached(double combined) {
-        int lo = 0;
-        int hi = highs.length - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (combined >= highs[mid]) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
+    private int reached(double combined) {
+        int i = lookup[Math.max(0, Math.min(LOOKUP, (int) (combined * LOOKUP)))];
+        while (i + 1 < highs.length && combined >= highs[i + 1]) {
+            i++;
         }
-        return found;
+        while (i >= 0 && combined < highs[i]) {
+            i--;
+        }
+        return i;
     }
 
     /** One trial config's per-pair rules, resolved once per trial. */
@@ -160,15 +210,21 @@ final class TrialScorer {
             }
         }
 
+        double date(SignalColumns c, int k) {
+            return c.union[k] == 0 ? 0.0 : DateScorer.combine(c.overlap[k], c.union[k], c.sameTime[k],
+                    c.closeTime[k], c.farTime[k], c.gapTime[k], date);
+        }
+
+        double geo(SignalColumns c, int k) {
+            return GeoScorer.withNeutral(c.geo[k], neutral);
+        }
+
         double title(SignalColumns c, int k) {
             return TitleScorer.blended(c.crossSourceType[k] ? cross : main, c.titlePrimary[k], c.titleSecondary[k]);
         }
 
-        double combined(SignalColumns c, int k, double title) {
-            double d = c.union[k] == 0 ? 0.0 : DateScorer.combine(c.overlap[k], c.union[k], c.sameTime[k],
-                    c.closeTime[k], c.farTime[k], c.gapTime[k], date);
-            double g = GeoScorer.withNeutral(c.geo[k], neutral);
-            return CombinedScore.combine(weights[c.weightGroup[k]], d, g, title, c.description[k]);
+        double combined(SignalColumns c, int k, double date, double geo, double title) {
+            return CombinedScore.combine(weights[c.weightGroup[k]], date, geo, title, c.description[k]);
         }
     }
 }

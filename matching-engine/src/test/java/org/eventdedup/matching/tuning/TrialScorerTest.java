@@ -73,6 +73,23 @@ class TrialScorerTest {
         }
     }
 
+    @Test
+    void a_trial_that_changes_one_part_of_the_base_scores_as_a_trial_computed_afresh() {
+        MatchingConfig base = configs().get(1);
+        SignalColumns columns = columns(base);
+        TrialScorer scorer = new TrialScorer(columns, IntStream.range(0, columns.size).toArray(),
+                columns.truePairs(), base.thresholds().high());
+        scorer.rebase(base);
+        ParameterSpace space = new ParameterSpace(base, List.of("fasnacht"));
+        for (ParameterSpace.Group group : space.groups()) {
+            for (double[] y : space.neighbours(space.current(), group)) {
+                MatchingConfig trial = space.toConfig(y, base.thresholds().high());
+                assertThat(scorer.best(trial, Objective.F1, group.changes()))
+                        .as(group.name()).isEqualTo(scorer.best(trial, Objective.F1));
+            }
+        }
+    }
+
     private static SignalColumns columns(MatchingConfig config) {
         return SignalColumns.extract(DATA.listings(), DATA.truth(), config, SpecLexicon.LEXICON, 3, 1L,
                 new Parallel(null));
