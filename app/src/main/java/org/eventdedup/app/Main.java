@@ -60,8 +60,10 @@ public final class Main {
                              truth.json ({"pairs": [[a, b], ...]} and/or {"entities": {...}})
               tune --input PATH... --truth FILE [--config FILE] [--lexicon DIR] [--threads N]
                    [--objective f1|recall@p=0.95|precision@r=0.8] [--folds K] [--seed S] [--json]
+                   [--config-out FILE]
                              suggest config values from labelled listings: a merge patch with
                              cross-validated precision, recall and F1 before and after; saves nothing
+                             (--config-out writes the complete suggested config for --config)
               ground-truth import FILE
                              replace the stored ground truth (truth.json: {"pairs": [[a, b], ...]}
                              and/or {"entities": {...}}) for the config preview; prints the counts

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.eventdedup.config.domain.rule.ConfigDocument;
 import org.eventdedup.matching.evaluation.GroundTruth;
 import org.eventdedup.matching.tuning.Objective;
 import org.eventdedup.matching.tuning.ParameterChange;
@@ -27,9 +30,10 @@ import org.eventdedup.offline.TruthFile;
 
 /**
  * {@code tune --input PATH... --truth FILE [--config FILE] [--lexicon DIR] [--threads N]
- * [--objective f1|recall@p=0.95|precision@r=0.8] [--folds K] [--seed S] [--json]}: suggests config values from
- * labelled listings ({@link Tuner}) and prints the merge patch with the cross-validated figures before and after.
- * Reads the config like {@code evaluate}; writes nothing but stdout.
+ * [--objective f1|recall@p=0.95|precision@r=0.8] [--folds K] [--seed S] [--json] [--config-out FILE]}: suggests
+ * config values from labelled listings ({@link Tuner}) and prints the merge patch with the cross-validated figures
+ * before and after. Reads the config like {@code evaluate}. {@code --config-out} also writes the complete suggested
+ * config (JSON, readable as {@code --config} by {@code match} and {@code evaluate}); nothing is saved anywhere else.
  */
 public final class TuneCommand {
 
@@ -53,11 +57,14 @@ public final class TuneCommand {
                     "--input", CliOptions.Arity.MANY, "--truth", CliOptions.Arity.ONE,
                     "--config", CliOptions.Arity.ONE, "--lexicon", CliOptions.Arity.ONE,
                     "--threads", CliOptions.Arity.ONE, "--objective", CliOptions.Arity.ONE,
-                    "--folds", CliOptions.Arity.ONE, "--seed", CliOptions.Arity.ONE, "--json", CliOptions.Arity.FLAG));
+                    "--folds", CliOptions.Arity.ONE, "--seed", CliOptions.Arity.ONE, "--json", CliOptions.Arity.FLAG,
+                    "--config-out", CliOptions.Arity.ONE));
             List<String> inputs = options.required("--input");
             Path truthFile = Path.of(options.required("--truth").get(0));
             Objective objective = objective(options);
             TunerSettings settings = settings(options);
+            Optional<OutputTarget> configOut = options.optional("--config-out")
+                    .map(value -> OutputTarget.of(NAME, "--config-out", value));
             if (!Files.isRegularFile(truthFile)) {
                 throw new CliException(NAME + ": truth file not found: " + truthFile);
             }
@@ -73,8 +80,12 @@ public final class TuneCommand {
                 throw new CliException(NAME + ": " + e.getMessage());
             }
             setup.notes().forEach(note -> err.println("event-dedup: note: " + note));
+            if (configOut.isPresent()) {
+                Map<String, Object> document = ConfigDocument.toTree(suggestion.config());
+                configOut.get().write(stream -> json(document, stream), out);
+            }
             if (options.flag("--json")) {
-                json(suggestion.document());
+                json(suggestion.document(), out);
             } else {
                 out.print(text(suggestion, setup.configSource()));
             }
@@ -113,7 +124,8 @@ public final class TuneCommand {
         }
     }
 
-    private void json(Map<String, Object> document) throws IOException {
+    /** Pretty JSON; a complete config document written so is also a config file the YAML reader accepts. */
+    private static void json(Map<String, Object> document, OutputStream out) throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
@@ -137,6 +149,10 @@ public final class TuneCommand {
                 write(json, item);
             }
             json.writeEndArray();
+        } else if (value == null) {
+            json.writeNull();
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
         } else if (value instanceof Double d) {
             json.writeNumber(d);
         } else if (value instanceof Integer i) {

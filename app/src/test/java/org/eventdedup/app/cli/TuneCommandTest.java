@@ -50,6 +50,26 @@ class TuneCommandTest {
     }
 
     @Test
+    void config_out_writes_the_suggested_config_that_evaluate_reads_back() throws IOException {
+        Path written = temp.resolve("tuned.yaml");
+        CliRun run = CliRun.tune("--input", input(), "--truth", truth(), "--folds", "2", "--json",
+                "--config-out", written.toString());
+
+        assertThat(run.code()).as(run.stderr()).isZero();
+        JsonNode patch = JSON.readTree(run.stdout()).get("patch");
+        JsonNode config = JSON.readTree(written.toFile());
+        patch.fields().forEachRemaining(section -> section.getValue().fields().forEachRemaining(field -> {
+            if (field.getValue().isNumber()) {
+                assertThat(config.get(section.getKey()).get(field.getKey()).asDouble())
+                        .isEqualTo(field.getValue().asDouble());
+            }
+        }));
+        CliRun evaluate = CliRun.evaluate("--input", input(), "--truth", truth(), "--config", written.toString());
+        assertThat(evaluate.code()).as(evaluate.stderr()).isZero();
+        assertThat(evaluate.out()).contains("config: " + written);
+    }
+
+    @Test
     void the_same_seed_prints_the_same_bytes() {
         CliRun one = CliRun.tune("--input", input(), "--truth", truth(), "--folds", "2", "--seed", "5", "--json",
                 "--objective", "recall@p=0.9");
@@ -83,6 +103,10 @@ class TuneCommandTest {
         CliRun.tune("--input", input(), "--truth", temp.resolve("none.json").toString())
                 .failedWithUsage("truth file not found");
         CliRun.tune("--input", input(), "--truth", truth(), "--bogus").failedWithUsage("unknown option --bogus");
+        Path plainFile = Files.writeString(temp.resolve("plain"), "x");
+        String underAFile = plainFile.resolve("x.yaml").toString();
+        CliRun.tune("--input", input(), "--truth", truth(), "--config-out", underAFile)
+                .failedWithUsage("--config-out", "not a directory");
     }
 
     @Test
