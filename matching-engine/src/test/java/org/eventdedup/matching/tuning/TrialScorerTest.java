@@ -35,8 +35,7 @@ class TrialScorerTest {
     void counts_of_a_config_equal_the_match_decisions_of_a_pipeline_run_with_it() {
         for (MatchingConfig config : configs()) {
             SignalColumns columns = columns(config);
-            TrialScorer scorer = new TrialScorer(columns, IntStream.range(0, columns.size).toArray(),
-                    columns.truePairs(), config.thresholds().high());
+            TrialScorer scorer = allPairs(columns, config);
             MatchResult run = new MatchingPipeline(SpecLexicon.LEXICON, null, 1).run(DATA.listings(), config, null);
             long tp = 0;
             long fp = 0;
@@ -57,9 +56,7 @@ class TrialScorerTest {
     @Test
     void the_best_high_of_a_trial_is_counted_as_the_decision_rule_counts_it() {
         for (MatchingConfig config : configs()) {
-            SignalColumns columns = columns(config);
-            TrialScorer scorer = new TrialScorer(columns, IntStream.range(0, columns.size).toArray(),
-                    columns.truePairs(), config.thresholds().high());
+            TrialScorer scorer = allPairs(columns(config), config);
             for (Objective objective : List.of(Objective.F1, Objective.parse("recall@p=0.9"))) {
                 TrialScorer.Trial trial = scorer.best(config, objective);
                 MatchingConfig atBest = new MatchingConfig(config.scoring(), new Thresholds(trial.high(),
@@ -76,9 +73,7 @@ class TrialScorerTest {
     @Test
     void a_trial_that_changes_one_part_of_the_base_scores_as_a_trial_computed_afresh() {
         MatchingConfig base = configs().get(1);
-        SignalColumns columns = columns(base);
-        TrialScorer scorer = new TrialScorer(columns, IntStream.range(0, columns.size).toArray(),
-                columns.truePairs(), base.thresholds().high());
+        TrialScorer scorer = allPairs(columns(base), base);
         scorer.rebase(base);
         ParameterSpace space = new ParameterSpace(base, List.of("fasnacht"));
         for (ParameterSpace.Group group : space.groups()) {
@@ -88,6 +83,11 @@ class TrialScorerTest {
                         .as(group.name()).isEqualTo(scorer.best(trial, Objective.F1));
             }
         }
+    }
+
+    private static TrialScorer allPairs(SignalColumns columns, MatchingConfig config) {
+        return new TrialScorer(columns, IntStream.range(0, columns.size).toArray(), columns.truePairs(),
+                config.thresholds().high());
     }
 
     private static SignalColumns columns(MatchingConfig config) {
