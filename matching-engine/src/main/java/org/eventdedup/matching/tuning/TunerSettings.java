@@ -15,7 +15,7 @@ package org.eventdedup.matching.tuning;
  */
 public record TunerSettings(long seed, int folds, int restarts, double minGain, int minCategoryPairs, int threads) {
 
-    public static final TunerSettings DEFAULT = new TunerSettings(1L, 5, 2, 0.003, 30, 1);
+    public static final TunerSettings DEFAULT = new TunerSettings(1L, 5, 2, 0.01, 30, 1);
 
     public TunerSettings {
         if (folds < 2) {
