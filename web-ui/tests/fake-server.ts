@@ -36,6 +36,8 @@ export class FakeServer {
   previewAnswer: Json = null;
   previewProblem: Problem | null = null;
   events: JsonObject[] = [];
+  /** What /api/config/suggest answers, in turn: the POST first, then each poll (200, 202 or a problem's status). */
+  suggestAnswers: { status: number; body: Json }[] = [];
   /** A key from EVENT_DEDUP_GEMINI_API_KEY: used when none is stored. */
   environmentKey: string | null = null;
   /** What POST /api/config/ai-key/test answers when there is a key (the server's 200 body). */
@@ -128,6 +130,12 @@ export class FakeServer {
       if (this.previewProblem) return problem(this.previewProblem.status ?? 422, this.previewProblem);
       return this.previewAnswer === null ? problem(404, {}) : json(200, this.previewAnswer);
     }
+    if (route === 'POST /api/config/suggest' || route.startsWith('GET /api/config/suggest/')) {
+      const next = this.suggestAnswers.shift();
+      if (!next) return problem(404, { detail: 'no suggestion' });
+      return next.status >= 400 ? problem(next.status, next.body as Problem) : json(next.status, next.body);
+    }
+    if (route.startsWith('DELETE /api/config/suggest/')) return new Response(null, { status: 204 });
     if (route === 'GET /api/canonical-events') {
       const q = url.searchParams.get('q')?.toLowerCase() ?? '';
       const items = this.events.filter((e) => String(e.title).toLowerCase().includes(q));

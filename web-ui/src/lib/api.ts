@@ -12,6 +12,7 @@ import type {
   RunSummary,
   SchemaNode,
 } from './types';
+import { suggestState, type SuggestState } from './suggest';
 
 /** A non-2xx answer; `problem` holds the problem+json body when the server sent one. */
 export class ApiError extends Error {
@@ -112,6 +113,20 @@ export class ConfigApi {
   /** What the candidate (the current config with this merge patch) would change on the stored listings. */
   preview(patch: JsonObject): Promise<Preview> {
     return this.json<Preview>('POST', '/api/config/preview', patch, { 'Content-Type': 'application/merge-patch+json' });
+  }
+
+  /** Starts a config suggestion: the suggestion when it is ready within 2 s, else the id to poll. */
+  async suggest(objective: string): Promise<SuggestState> {
+    return suggestState(await this.send('POST', '/api/config/suggest', { objective }, { Accept: 'application/json' }));
+  }
+
+  async suggestion(id: string): Promise<SuggestState> {
+    const path = `/api/config/suggest/${encodeURIComponent(id)}`;
+    return suggestState(await this.send('GET', path, undefined, { Accept: 'application/json' }));
+  }
+
+  async cancelSuggestion(id: string): Promise<void> {
+    await this.send('DELETE', `/api/config/suggest/${encodeURIComponent(id)}`);
   }
 
   canonicalEvents(query: EventQuery): Promise<CanonicalEventPage> {

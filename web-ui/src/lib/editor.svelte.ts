@@ -73,7 +73,8 @@ export class ConfigEditor {
     return p.candidate.quality.f1 - p.current.quality.f1;
   });
 
-  private readonly api: ConfigApi;
+  /** For panels that talk to the server themselves (suggestions). */
+  readonly api: ConfigApi;
   readonly schema: SchemaNode;
 
   constructor(api: ConfigApi, schema: SchemaNode, view: ConfigView, defaults: JsonObject) {
@@ -103,6 +104,13 @@ export class ConfigEditor {
       if (sameOrInside(pointer, key)) delete this.serverErrors[key];
     }
     if (this.notice?.kind === 'success') this.notice = null;
+  }
+
+  /** Puts suggested values into the draft, as if typed: preview and save work on them as usual. */
+  applySuggestion(changes: { path: string; after: Json }[]): void {
+    for (const change of changes) {
+      this.set(change.path, toDraft(change.after, schemaAt(this.schema, segments(change.path))));
+    }
   }
 
   /** Puts the effective default (YAML over built-ins) into a field. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eventdedup.app.cli.EvaluateCommand;
+import org.eventdedup.app.cli.TuneCommand;
 import org.eventdedup.app.cli.MatchCommand;
 import org.eventdedup.benchmarks.BenchmarkHost;
 import org.eventdedup.benchmarks.ConfigBench;
@@ -58,6 +59,12 @@ public final class Main {
               evaluate --input PATH... --truth FILE [--config FILE] [--lexicon DIR] [--threads N] [--json]
                              precision, recall and F1 of match decisions and of clusters against
                              truth.json ({"pairs": [[a, b], ...]} and/or {"entities": {...}})
+              tune --input PATH... --truth FILE [--config FILE] [--lexicon DIR] [--threads N]
+                   [--objective f1|recall@p=0.95|precision@r=0.8] [--folds K] [--seed S] [--json]
+                   [--config-out FILE]
+                             suggest config values from labelled listings: a merge patch with
+                             cross-validated precision, recall and F1 before and after; saves nothing
+                             (--config-out writes the complete suggested config for --config)
               ground-truth import FILE
                              replace the stored ground truth (truth.json: {"pairs": [[a, b], ...]}
                              and/or {"entities": {...}}) for the config preview; prints the counts
@@ -145,6 +152,7 @@ public final class Main {
                 case "operator" -> new OperatorCommand(in, out).run(options, this::settings);
                 case "match" -> new MatchCommand(environment, out, err).run(options);
                 case "evaluate" -> new EvaluateCommand(environment, out, err).run(options);
+                case "tune" -> new TuneCommand(environment, out, err).run(options);
                 case "help", "--help", "-h" -> help();
                 default -> {
                     if (LATER.contains(command)) {

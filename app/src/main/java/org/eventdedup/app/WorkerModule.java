@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.eventdedup.config.domain.port.in.ConfigProvider;
 import org.eventdedup.config.domain.port.in.PreviewConfigUseCase;
 import org.eventdedup.matching.text.Lexicon;
+import org.eventdedup.matching.tuning.TunerSettings;
 import org.eventdedup.worker.adapter.files.DeadLetterDirectory;
 import org.eventdedup.worker.adapter.files.IngestionWorker;
 import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
@@ -13,6 +14,7 @@ import org.eventdedup.worker.adapter.gemini.GeminiKeyCheck;
 import org.eventdedup.worker.adapter.gemini.GeminiPairResolver;
 import org.eventdedup.worker.adapter.gemini.GeminiSettings;
 import org.eventdedup.worker.adapter.http.PreviewHttpRoutes;
+import org.eventdedup.worker.adapter.http.SuggestHttpRoutes;
 import org.eventdedup.worker.adapter.persistence.JdbiGeminiAnswerCache;
 import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
 import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
@@ -21,6 +23,8 @@ import org.eventdedup.worker.adapter.persistence.JdbiPreviewSamples;
 import org.eventdedup.worker.ingest.FileIntake;
 import org.eventdedup.worker.port.GroundTruthStore;
 import org.eventdedup.worker.preview.ImpactPreview;
+import org.eventdedup.worker.tuning.SuggestConfig;
+import org.eventdedup.worker.tuning.SuggestionJobs;
 import org.eventdedup.worker.run.PipelineRun;
 import org.eventdedup.worker.run.RunCheckpoint;
 import org.jdbi.v3.core.Jdbi;
@@ -115,6 +119,16 @@ public final class WorkerModule implements AutoCloseable {
                 new ImpactPreview(new JdbiPreviewSamples(jdbi), configs, lexicon, Runtime.getRuntime().availableProcessors()),
                 new JdbiGroundTruthStore(jdbi),
                 new GeminiKeyCheck(GeminiSettings.forBaseUrl(settings.geminiBaseUrl()), configProvider));
+    }
+
+    /**
+     * "Suggest values": the config tuner over this database's listings and ground truth, with this worker's lexicon
+     * on all cores, one suggestion at a time.
+     */
+    public SuggestHttpRoutes suggestRoutes(PreviewConfigUseCase configs) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new SuggestHttpRoutes(new SuggestionJobs(new SuggestConfig(new JdbiPreviewSamples(jdbi), configs,
+                lexicon, TunerSettings.DEFAULT.withThreads(cores))));
     }
 
     /** The stored ground truth (the {@code ground-truth import} command). */

@@ -38,6 +38,13 @@ record CliRun(int code, byte[] stdout, String stderr) {
         return evaluate(NO_FILES, args);
     }
 
+    static CliRun tune(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new TuneCommand(NO_FILES, print(out), print(err)).run(List.of(args));
+        return new CliRun(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
     String out() {
         return new String(stdout, StandardCharsets.UTF_8);
     }

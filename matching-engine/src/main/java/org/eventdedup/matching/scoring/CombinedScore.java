@@ -10,11 +10,15 @@ public final class CombinedScore {
     }
 
     public static double combine(ScoringWeights w, Signals s) {
+        return combine(w, s.date(), s.geo(), s.title(), s.description());
+    }
+
+    /** The same over plain values, so the config tuner can re-combine cached signals without objects. */
+    public static double combine(ScoringWeights w, double date, double geo, double title, double description) {
         double total = w.date() + w.geo() + w.title() + w.description();
         if (total == 0.0) {
             return 0.0;
         }
-        return (w.date() * s.date() + w.geo() * s.geo() + w.title() * s.title() + w.description() * s.description())
-                / total;
+        return (w.date() * date + w.geo() * geo + w.title() * title + w.description() * description) / total;
     }
 }

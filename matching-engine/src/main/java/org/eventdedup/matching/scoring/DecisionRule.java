@@ -19,12 +19,16 @@ public final class DecisionRule {
 
     public Decision decide(double combined, double titleScore) {
         if (combined >= thresholds.high()) {
-            boolean vetoed = thresholds.titleVeto() > 0 && titleScore < thresholds.titleVeto();
-            return vetoed ? Decision.AMBIGUOUS : Decision.MATCH;
+            return vetoes(titleScore) ? Decision.AMBIGUOUS : Decision.MATCH;
         }
         if (combined <= thresholds.low()) {
             return Decision.NO_MATCH;
         }
         return Decision.AMBIGUOUS;
+    }
+
+    /** Whether the title veto keeps a pair with this title score from being a match, whatever its combined score. */
+    public boolean vetoes(double titleScore) {
+        return thresholds.titleVeto() > 0 && titleScore < thresholds.titleVeto();
     }
 }

@@ -15,6 +15,8 @@ public final class GeoScorer {
 
     static final double EARTH_RADIUS_KM = 6371.0;
     private static final double IDENTICAL_DEGREES = 1e-6;
+    /** The evidence of a pair without trusted points: the config's neutral score stands in. */
+    public static final double NEUTRAL = Double.NaN;
 
     private final GeoConfig config;
 
@@ -23,15 +25,28 @@ public final class GeoScorer {
     }
 
     public double score(PreparedListing a, PreparedListing b) {
+        return withNeutral(evidence(a, b), config.neutralScore());
+    }
+
+    /** {@code evidence} as the signal: {@link #NEUTRAL} becomes {@code neutralScore}. */
+    public static double withNeutral(double evidence, double neutralScore) {
+        return Double.isNaN(evidence) ? neutralScore : evidence;
+    }
+
+    /**
+     * The geo signal, or {@link #NEUTRAL} when a point is missing or untrusted — so the config tuner can try other
+     * neutral scores without scoring the pair again.
+     */
+    public double evidence(PreparedListing a, PreparedListing b) {
         Geo ga = a.geo();
         Geo gb = b.geo();
         if (ga == null || gb == null) {
-            return config.neutralScore();
+            return NEUTRAL;
         }
         boolean identical = Math.abs(ga.latitude() - gb.latitude()) < IDENTICAL_DEGREES
                 && Math.abs(ga.longitude() - gb.longitude()) < IDENTICAL_DEGREES;
         if (!identical && (untrusted(ga) || untrusted(gb))) {
-            return config.neutralScore();
+            return NEUTRAL;
         }
         double distance = haversineKm(ga.latitude(), ga.longitude(), gb.latitude(), gb.longitude());
         double score = Math.max(0.0, 1.0 - distance / config.maxDistanceKm());

@@ -27,16 +27,45 @@ public final class TitleScorer {
             return 0.0;
         }
         TitleBlend blend = config.blendFor(isCrossSourceTypePair(a.sourceType(), b.sourceType()));
-        double p = Similarity.tokenSortRatio(a.title(), b.title()) / 100.0;
-        if (p < blend.blendLower() || p > blend.blendUpper()) {
+        double p = primary(a, b);
+        // token-set similarity is only worth computing inside the window
+        double s = inWindow(blend, p) ? secondary(a, b) : Double.NaN;
+        return blended(blend, p, s);
+    }
+
+    /** Token-sort similarity of the normalised titles, 0 when either is empty. */
+    public static double primary(PreparedListing a, PreparedListing b) {
+        if (a.title().isEmpty() || b.title().isEmpty()) {
+            return 0.0;
+        }
+        return Similarity.tokenSortRatio(a.title(), b.title()) / 100.0;
+    }
+
+    /** Token-set similarity of the normalised titles, 0 when either is empty. */
+    public static double secondary(PreparedListing a, PreparedListing b) {
+        if (a.title().isEmpty() || b.title().isEmpty()) {
+            return 0.0;
+        }
+        return Similarity.tokenSetRatio(a.title(), b.title()) / 100.0;
+    }
+
+    /**
+     * The title signal from token-sort {@code p} and token-set {@code s} under {@code blend}: the one place the blend
+     * rule lives, shared with the config tuner. {@code s} is read only inside the window.
+     */
+    public static double blended(TitleBlend blend, double p, double s) {
+        if (!inWindow(blend, p)) {
             return p;
         }
         double weights = blend.primaryWeight() + blend.secondaryWeight();
         if (weights <= 0.0) {
             return p;
         }
-        double s = Similarity.tokenSetRatio(a.title(), b.title()) / 100.0;
         return (blend.primaryWeight() * p + blend.secondaryWeight() * s) / weights;
+    }
+
+    private static boolean inWindow(TitleBlend blend, double p) {
+        return p >= blend.blendLower() && p <= blend.blendUpper();
     }
 
     /**

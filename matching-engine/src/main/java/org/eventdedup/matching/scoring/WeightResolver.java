@@ -21,16 +21,22 @@ public final class WeightResolver {
     }
 
     public ScoringWeights resolve(Set<String> categoriesA, Set<String> categoriesB) {
+        String category = category(categoriesA, categoriesB);
+        return category == null ? scoring : categoryWeights.overrides().get(category);
+    }
+
+    /** The category whose override applies to a pair, or null when {@code scoring} does. */
+    public String category(Set<String> categoriesA, Set<String> categoriesB) {
         if (categoriesA.isEmpty() || categoriesB.isEmpty()) {
-            return scoring;
+            return null;
         }
         for (String category : categoryWeights.priority()) {
-            ScoringWeights override = categoryWeights.overrides().get(category);
-            if (override != null && categoriesA.contains(category) && categoriesB.contains(category)) {
-                return override;
+            if (categoryWeights.overrides().containsKey(category) && categoriesA.contains(category)
+                    && categoriesB.contains(category)) {
+                return category;
             }
         }
-        return scoring;
+        return null;
     }
 
     public ScoringWeights resolve(PreparedListing a, PreparedListing b) {

@@ -26,6 +26,12 @@ final class TestOperators {
         }
     }
 
+    /** Adds an operator who may read but not change anything. */
+    TestOperators withViewer(String name) {
+        access.add(name, Role.VIEWER, password(name));
+        return this;
+    }
+
     ConfigHttpServer.Access server() {
         return new ConfigHttpServer.Access(access, access);
     }
