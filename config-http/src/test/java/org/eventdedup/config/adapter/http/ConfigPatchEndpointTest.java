@@ -223,6 +223,15 @@ class ConfigPatchEndpointTest {
     }
 
     @Test
+    void a_cross_field_error_names_the_other_field_by_its_label_and_value_and_keeps_the_pointer() {
+        HttpResult r = server.patch("{\"thresholds\":{\"low\":0.8}}");
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("errors")).isEqualTo(java.util.List.of(java.util.Map.of(
+                "pointer", "#/thresholds/low", "detail", "Must be below the match threshold (0.75).")));
+    }
+
+    @Test
     void a_wrongly_typed_value_is_a_422() {
         HttpResult r = server.patch("{\"thresholds\":{\"high\":\"high\"}}");
 

@@ -164,6 +164,9 @@ class ConfigReadEndpointsTest {
         assertThat(r.json()).containsEntry("$schema", "https://json-schema.org/draft/2020-12/schema")
                 .containsEntry("type", "object");
         assertThat(r.at("/properties/thresholds/properties/high/type")).isEqualTo("number");
+        assertThat(r.at("/x-rules/2")).isEqualTo(Map.of("name", "low_below_high", "kind", "less_than",
+                "scope", "/thresholds", "fields", java.util.List.of("low", "high"), "factor", 1.0,
+                "message", "Must be below the match threshold ({right})."));
     }
 
     @Test
