@@ -20,6 +20,22 @@ export interface SchemaNode {
   uniqueItems?: boolean;
   default?: Json;
   'x-weights-sum'?: number;
+  /** The domain's cross-field rules as data (root only); see `lib/rules.ts`. */
+  'x-rules'?: CrossFieldRule[];
+}
+
+/** One cross-field rule as the schema publishes it (the server checks the same definition). */
+export interface CrossFieldRule {
+  name: string;
+  kind: 'sum' | 'positive_sum' | 'less_than' | 'at_most';
+  /** JSON Pointer of the object(s) the rule reads; `*` is each entry of a map. */
+  scope: string;
+  fields: string[];
+  factor?: number;
+  target?: number;
+  tolerance?: number;
+  /** What the operator reads; `{right}` and `{sum}` are filled in. */
+  message: string;
 }
 
 export type ApiKeySource = 'database' | 'environment' | null;

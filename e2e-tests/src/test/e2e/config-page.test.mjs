@@ -235,7 +235,7 @@ describe('config page', () => {
       await page.getByRole('tab', { name: 'History' }).click();
       await page.getByRole('heading', { name: `Version ${before.version}` }).waitFor();
       await b.screenshot('08-history-list');
-      await page.getByRole('button', { name: `Restore version ${weightsVersion}` }).click();
+      await page.getByRole('button', { name: `Restore this version (${weightsVersion})` }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
       await b.screenshot('08-history-confirm');
