@@ -140,7 +140,10 @@ export class FakeServer {
     if (route === 'GET /api/config') return json(200, this.view());
     if (route === 'GET /api/config/schema') return json(200, schema as unknown as Json);
     if (route === 'GET /api/config/defaults') return json(200, { ...clone(defaults), version: 0, source: 'file' });
-    if (route === 'GET /api/config/history') return json(200, this.history as unknown as Json);
+    if (route === 'GET /api/config/history') {
+      const shipped = { version: 0, updated_at: null, updated_by: null, changes: [] };
+      return json(200, [...this.history, shipped] as unknown as Json);
+    }
     if (route === 'GET /api/runs') return this.runs === null ? problem(404, {}) : json(200, this.runs);
     if (stale) return problem(412, { detail: `the current version is ${this.version}`, current_version: this.version });
     if (route === 'PATCH /api/config') {
@@ -150,6 +153,10 @@ export class FakeServer {
         return problem(p.status ?? 422, p);
       }
       this.store(applyMergePatch(this.document, body as JsonObject) as JsonObject, 'api');
+      return json(200, this.view());
+    }
+    if (route === 'POST /api/config/rollback' && isObject(body) && body.version === 0) {
+      this.store(clone(defaults) as JsonObject, 'api');
       return json(200, this.view());
     }
     if (route === 'PUT /api/config/ai-key' && isObject(body)) {

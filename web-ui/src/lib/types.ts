@@ -70,7 +70,8 @@ export interface Change {
 
 export interface HistoryEntry {
   version: number;
-  updated_at: string;
+  /** null for version 0, the shipped configuration (YAML over built-ins) that no save made */
+  updated_at: string | null;
   updated_by: string | null;
   changes: Change[];
 }

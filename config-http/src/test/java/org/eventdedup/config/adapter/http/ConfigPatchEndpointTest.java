@@ -131,7 +131,8 @@ class ConfigPatchEndpointTest {
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json()).containsEntry("version", 1);
-        assertThat(server.get("/api/config/history").jsonList()).hasSize(1);
+        assertThat(server.get("/api/config/history").jsonList()).extracting(e -> e.get("version"))
+                .containsExactly(1, 0);
     }
 
     @Test
@@ -394,7 +395,7 @@ class ConfigPatchEndpointTest {
 
         assertThat(r.json()).containsEntry("updated_by", "carol");
         assertThat(server.get("/api/config/history").jsonList()).extracting(e -> e.get("updated_by"))
-                .containsExactly("carol", TestServer.EDITOR);
+                .containsExactly("carol", TestServer.EDITOR, null);
     }
 
     // ---- helpers
