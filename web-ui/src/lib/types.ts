@@ -103,6 +103,35 @@ export interface RunSummary {
   warning_groups?: { kind: string; count: number; examples: string[] }[];
 }
 
+/** GET /api/runs/{id}: a run with its timings, files and AI usage. */
+export interface RunDetail extends RunSummary {
+  mode?: string | null;
+  config_source?: string | null;
+  error?: string | null;
+  /** milliseconds by step, e.g. ingest_ms, matching_ms, total_ms */
+  timings: Record<string, number>;
+  files: {
+    ingestion_id: number;
+    filename: string;
+    origin: string;
+    status: string;
+    event_count: number;
+    problems: Record<string, Json>[];
+  }[];
+  ai_usage: {
+    model: string;
+    requests: number;
+    cached_requests: number;
+    api_calls: number;
+    failed_requests: number;
+    prompt_tokens: number;
+    output_tokens: number;
+    thought_tokens: number;
+    total_tokens: number;
+    estimated_cost_usd: number;
+  }[];
+}
+
 export const RUN_COUNTS = [
   'ingested',
   'pairs',
