@@ -109,11 +109,23 @@ public final class ConfigHttpServer {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler(json)));
             config.jetty.modifyServletContextHandler(handler ->
                     handler.setErrorHandler(new JettyProblemErrorHandler(json)));
+            String assetsDir = staticDir == null ? null : staticDirectory(staticDir + "/assets");
+            if (assetsDir != null) {
+                // the build names these by their content hash: a changed file gets a new name, so cache for a year
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/assets";
+                    files.directory = assetsDir;
+                    files.location = Location.CLASSPATH;
+                    files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
+                });
+            }
             if (staticDir != null) {
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/";
                     files.directory = staticDir;
                     files.location = Location.CLASSPATH;
+                    // index.html names the current bundles: always revalidated
+                    files.headers = java.util.Map.of("Cache-Control", "no-cache");
                 });
             }
         });

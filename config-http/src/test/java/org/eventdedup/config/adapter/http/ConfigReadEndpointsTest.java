@@ -284,6 +284,18 @@ class ConfigReadEndpointsTest {
     }
 
     @Test
+    void hashed_assets_are_cached_for_a_year_and_index_html_is_revalidated() {
+        server = TestServer.withStaticFiles("/test-web");
+
+        HttpResult asset = server.get("/assets/app-3f9a1c.js");
+        HttpResult index = server.get("/index.html");
+
+        assertThat(asset.status()).isEqualTo(200);
+        assertThat(asset.header("Cache-Control")).contains("public, max-age=31536000, immutable");
+        assertThat(index.header("Cache-Control")).contains("no-cache");
+    }
+
+    @Test
     void every_response_carries_the_security_headers() {
         server = TestServer.withStaticFiles("/test-web");
 
