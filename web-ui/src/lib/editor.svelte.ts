@@ -145,6 +145,8 @@ export class ConfigEditor {
     try {
       const view = await this.api.patch(patch, this.base.version);
       this.adopt(view);
+      // the preview compared the old version with a draft that is now saved: it describes nothing current
+      this.preview = null;
       this.notice = { kind: 'success', text: `Saved as version ${view.version}.` };
     } catch (e) {
       await this.failed(e, 'save');
