@@ -2,26 +2,16 @@
 // Each scenario saves a screenshot under web-ui/target/screenshots/ (E2E_SCREENSHOT_DIR, set by the pom). They run in order and share one database.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openBrowser, serverForThisFile } from './harness.mjs';
+import { input, openBrowser, openConfigPage, section, serverForThisFile, storedConfig } from './harness.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
 const server = serverForThisFile();
 const { api } = server;
 
-async function configNow() {
-  return JSON.parse((await api('GET', '/api/config')).body);
-}
+const configNow = () => storedConfig(server);
 
 /** Opens the page and waits until the form is there. */
-async function open(options) {
-  const browser = await openBrowser({ baseUrl: server.baseUrl, ...options });
-  await browser.page.goto(server.baseUrl + '/');
-  await browser.page.locator('#section-scoring').waitFor();
-  return browser;
-}
-
-const section = (page, id) => page.locator(`#section-${id}`);
-const input = (page, id, label) => section(page, id).getByLabel(label, { exact: true });
+const open = (options) => openConfigPage(server, options);
 
 async function save(page) {
   await page.getByRole('button', { name: 'Save changes' }).click();

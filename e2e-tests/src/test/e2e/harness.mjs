@@ -301,3 +301,19 @@ export async function axeViolations(page) {
   });
   return violations;
 }
+
+/** The config page of `server` (a {@link serverForThisFile} handle) opened and its form shown, as the admin. */
+export async function openConfigPage(server, options) {
+  const browser = await openBrowser({ baseUrl: server.baseUrl, ...options });
+  await browser.page.goto(server.baseUrl + '/');
+  await browser.page.locator('#section-scoring').waitFor();
+  return browser;
+}
+
+/** The stored config, read through the API. */
+export async function storedConfig(server) {
+  return JSON.parse((await server.api('GET', '/api/config')).body);
+}
+
+export const section = (page, id) => page.locator(`#section-${id}`);
+export const input = (page, id, label) => section(page, id).getByLabel(label, { exact: true });

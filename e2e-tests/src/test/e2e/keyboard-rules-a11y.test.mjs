@@ -3,25 +3,15 @@
 // shipped configuration) restorable from History, and axe-core at zero violations on every tab and on sign-in.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ADMIN, axeViolations, openBrowser, serverForThisFile } from './harness.mjs';
+import { ADMIN, axeViolations, input, openBrowser, openConfigPage, section, serverForThisFile, storedConfig } from './harness.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
 const server = serverForThisFile();
 const { api } = server;
 
-async function configNow() {
-  return JSON.parse((await api('GET', '/api/config')).body);
-}
+const configNow = () => storedConfig(server);
 
-async function open(options) {
-  const browser = await openBrowser({ baseUrl: server.baseUrl, ...options });
-  await browser.page.goto(server.baseUrl + '/');
-  await browser.page.locator('#section-scoring').waitFor();
-  return browser;
-}
-
-const section = (page, id) => page.locator(`#section-${id}`);
-const input = (page, id, label) => section(page, id).getByLabel(label, { exact: true });
+const open = (options) => openConfigPage(server, options);
 const errorOf = async (page, field) => page.locator(`#${await field.getAttribute('id')}-error`);
 const focusedDescription = (page) =>
   page.evaluate(() => {
