@@ -78,10 +78,11 @@ describe('the config page', () => {
     type(input, '');
     expect(input.value).toBe('');
     expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(button(root, 'Save changes').disabled).toBe(true);
+    expect(root.textContent).toContain('1 to fix');
     click(button(root, 'Save changes'));
     await settle();
     expect(server.requests.some((r) => r.method === 'PATCH')).toBe(false);
-    expect(root.textContent).toContain('1 field needs attention before saving.');
   });
 
   it('saves, then shows the new version', async () => {
@@ -94,20 +95,77 @@ describe('the config page', () => {
     expect(root.querySelector('[data-testid=notice]')?.textContent).toBe('Saved as version 1.');
   });
 
+  it('saves with Ctrl+S, focus staying on the field; after Save by button focus moves to the notice, not <body>', async () => {
+    const root = await page();
+    const high = field(root, 'Match threshold');
+    type(high, '0.8');
+    high.focus();
+    const event = new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true, cancelable: true });
+    high.dispatchEvent(event);
+    await settle();
+    expect(event.defaultPrevented).toBe(true);
+    expect(server.requests.find((r) => r.method === 'PATCH')?.body).toEqual({ thresholds: { high: 0.8 } });
+    expect(document.activeElement).toBe(high);
+    type(high, '0.85');
+    const save = button(root, 'Save changes');
+    save.focus();
+    click(save);
+    await settle();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('notice');
+    expect(document.activeElement?.textContent).toBe('Saved as version 2.');
+  });
+
+  it('with Cmd+S on a field to fix, says so and moves to the field instead of saving', async () => {
+    const root = await page();
+    const low = field(root, 'No-match threshold');
+    type(low, '0.9');
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'S', metaKey: true, cancelable: true }));
+    await settle();
+    expect(server.requests.some((r) => r.method === 'PATCH')).toBe(false);
+    expect(root.textContent).toContain('1 field needs attention before saving.');
+    expect(document.activeElement).toBe(low);
+  });
+
+  it('has a skip link that goes straight to Save', async () => {
+    const root = await page();
+    const skip = root.querySelector<HTMLAnchorElement>('a.skip')!;
+    expect(skip.textContent).toContain('Skip to Save');
+    click(skip);
+    expect(document.activeElement?.id).toBe('save-bar');
+    type(field(root, 'Match threshold'), '0.8');
+    click(skip);
+    expect(document.activeElement).toBe(button(root, 'Save changes'));
+  });
+
+  it('gives reset buttons accessible names that start with their visible text', async () => {
+    const root = await page();
+    type(field(root, 'Match threshold'), '0.8');
+    const reset = [...root.querySelectorAll('button.link')].find((b) => b.textContent?.includes('Reset to default'))!;
+    expect(reset.getAttribute('aria-label')!.startsWith(reset.textContent!.trim())).toBe(true);
+  });
+
   it('puts the server message next to the field it names', async () => {
     const root = await page();
-    server.nextPatchProblem = {
-      status: 422,
-      errors: [{ pointer: '#/thresholds/low', detail: 'must be less than thresholds.high (0.75), got 0.8' }],
-    };
+    server.nextPatchProblem = { status: 422, errors: [{ pointer: '#/thresholds/low', detail: 'A problem only the server sees.' }] };
     const low = field(root, 'No-match threshold');
-    type(low, '0.8');
+    type(low, '0.3');
     click(button(root, 'Save changes'));
     await settle();
     const error = document.getElementById(`${low.id}-error`);
-    expect(error?.textContent).toBe('must be less than thresholds.high (0.75), got 0.8');
+    expect(error?.textContent).toBe('A problem only the server sees.');
     expect(low.getAttribute('aria-describedby')).toContain(`${low.id}-error`);
     expect(document.activeElement).toBe(low);
+  });
+
+  it('says a broken cross-field rule at the field as you type and disables Save with the count to fix', async () => {
+    const root = await page();
+    const low = field(root, 'No-match threshold');
+    type(low, '0.8');
+    expect(document.getElementById(`${low.id}-error`)?.textContent).toBe('Must be below the match threshold (0.75).');
+    expect(button(root, 'Save changes').disabled).toBe(true);
+    expect(root.textContent).toContain('1 to fix');
+    type(low, '0.3');
+    expect(button(root, 'Save changes').disabled).toBe(false);
   });
 
   it('turns the cross-source-type override on and off', async () => {

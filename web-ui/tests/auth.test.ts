@@ -47,6 +47,7 @@ describe('signing in', () => {
     expect(root.querySelector('[data-testid=operator]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('alice editor');
     expect(root.querySelector('#section-scoring')).not.toBeNull();
     expect(button(root, 'Save changes').getAttribute('aria-describedby')).toBeNull();
+    expect(document.activeElement?.id).toBe('tab-config');
   });
 
   it('asks for both fields before calling the server', async () => {
@@ -133,7 +134,7 @@ describe('a viewer', () => {
 
     location.hash = '#history';
     await settle();
-    expect(button(root, 'Restore version 1').disabled).toBe(true);
+    expect(button(root, 'Restore this version (1)').disabled).toBe(true);
     expect(root.querySelector('#panel-history [data-testid=read-only]')?.textContent).toContain('restoring a version needs the editor role');
   });
 });

@@ -82,19 +82,53 @@ describe('saving', () => {
       status: 422,
       detail: '2 fields are invalid.',
       errors: [
-        { pointer: '#/thresholds/low', detail: 'must be less than thresholds.high (0.3), got 0.5' },
-        { pointer: '#/scoring', detail: 'weights must sum to 1.0 (±0.01), got 1.2' },
+        { pointer: '#/thresholds/low', detail: 'A problem only the server sees.' },
+        { pointer: '#/scoring', detail: 'Another one.' },
       ],
     };
     editor.set('/thresholds/low', '0.5');
     await editor.save();
-    expect(editor.errorAt('/thresholds/low')).toBe('must be less than thresholds.high (0.3), got 0.5');
-    expect(editor.serverErrors['/scoring']).toMatch(/sum to 1.0/);
+    expect(editor.errorAt('/thresholds/low')).toBe('A problem only the server sees.');
+    expect(editor.serverErrors['/scoring']).toBe('Another one.');
     expect(editor.value('/thresholds/low')).toBe('0.5');
     editor.set('/thresholds/low', '0.2');
     expect(editor.errorAt('/thresholds/low')).toBeUndefined();
     editor.set('/scoring/geo', '0.2');
     expect(editor.serverErrors['/scoring']).toBeUndefined();
+  });
+
+  it('checks the cross-field rules the schema publishes as the operator types, in labels and values', () => {
+    editor.set('/thresholds/low', '0.8');
+    editor.set('/date/time_tolerance_minutes', '100');
+    editor.set('/ai/min_combined_score', '0.9');
+    editor.set('/title/blend_lower', '0.9');
+    editor.set('/title/primary_weight', '0');
+    editor.set('/title/secondary_weight', '0');
+    editor.set('/scoring/date', '0.5');
+    expect(editor.clientErrors).toEqual({
+      '/thresholds/low': 'Must be below the match threshold (0.75).',
+      '/date/time_tolerance_minutes': 'Must be at most the close time (90 min).',
+      '/ai/min_combined_score': 'Must be at most the AI window upper score (0.79).',
+      '/title/blend_lower': 'Must be at most the blend upper bound (0.80).',
+      '/title/primary_weight': 'Primary and secondary weight must not both be 0 (they need not add up to 1).',
+      '/scoring': 'The weights must add up to 1 (± 0.01); they add up to 1.20.',
+    });
+    editor.set('/thresholds/low', '0.3');
+    expect(editor.errorAt('/thresholds/low')).toBeUndefined();
+  });
+
+  it('does not save while a cross-field rule is broken', async () => {
+    editor.set('/date/time_close_minutes', '200');
+    expect(editor.errorAt('/date/time_close_minutes')).toBe('Must be at most the gap penalty time (120 min, the hours × 60).');
+    await editor.save();
+    expect(lastPatch()).toBeUndefined();
+  });
+
+  it('checks every category override and a field that does not parse yet only by its own message', () => {
+    editor.set('/category_weights/overrides/fasnacht/date', '0.9');
+    expect(editor.errorAt('/category_weights/overrides/fasnacht')).toMatch(/^The weights must add up to 1 \(± 0.01\); they add up to 1\.\d+\.$/);
+    editor.set('/thresholds/low', 'abc');
+    expect(editor.errorAt('/thresholds/low')).toBe('Enter a number, e.g. 0.25.');
   });
 
   it('renames a category as one removal and one addition, and renames it in the priority list', async () => {

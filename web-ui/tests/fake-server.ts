@@ -28,6 +28,8 @@ export class FakeServer {
   /** answers the next PATCH with this problem instead of saving */
   nextPatchProblem: Problem | null = null;
   runs: Json | null = null;
+  /** Answers of GET /api/runs/{id}, one per request (the last one repeats). */
+  runDetails: Json[] = [];
   /** Operators by name; null: a server from before sign-in existed (the auth routes answer 404). */
   operators: Record<string, { password: string; role: string }> | null = null;
   signedIn: string | null = null;
@@ -148,7 +150,14 @@ export class FakeServer {
     if (route === 'GET /api/config') return json(200, this.view());
     if (route === 'GET /api/config/schema') return json(200, schema as unknown as Json);
     if (route === 'GET /api/config/defaults') return json(200, { ...clone(defaults), version: 0, source: 'file' });
-    if (route === 'GET /api/config/history') return json(200, this.history as unknown as Json);
+    if (route === 'GET /api/config/history') {
+      const shipped = { version: 0, updated_at: null, updated_by: null, changes: [] };
+      return json(200, [...this.history, shipped] as unknown as Json);
+    }
+    if (method === 'GET' && url.pathname.startsWith('/api/runs/')) {
+      const next = this.runDetails.length > 1 ? this.runDetails.shift() : this.runDetails[0];
+      return next === undefined ? problem(404, { detail: 'no such run' }) : json(200, next);
+    }
     if (route === 'GET /api/runs') return this.runs === null ? problem(404, {}) : json(200, this.runs);
     if (stale) return problem(412, { detail: `the current version is ${this.version}`, current_version: this.version });
     if (route === 'PATCH /api/config') {
@@ -158,6 +167,10 @@ export class FakeServer {
         return problem(p.status ?? 422, p);
       }
       this.store(applyMergePatch(this.document, body as JsonObject) as JsonObject, 'api');
+      return json(200, this.view());
+    }
+    if (route === 'POST /api/config/rollback' && isObject(body) && body.version === 0) {
+      this.store(clone(defaults) as JsonObject, 'api');
       return json(200, this.view());
     }
     if (route === 'PUT /api/config/ai-key' && isObject(body)) {

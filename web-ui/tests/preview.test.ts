@@ -145,14 +145,34 @@ describe('the preview panel', () => {
     expect(panel.querySelector('.stale')?.textContent).toContain('The draft changed since this preview');
   });
 
+  it('closes the preview after Save: it compared a draft that is now the saved version', async () => {
+    const root = await page();
+    type(field(root, 'Match threshold'), '0.8');
+    await previewed(root);
+    click(button(root, 'Save changes'));
+    await settle();
+    expect(root.querySelector('[data-testid=notice]')?.textContent).toBe('Saved as version 1.');
+    expect(root.querySelector('[data-testid=preview]')).toBeNull();
+  });
+
+  it('labels the AI cost forecast "if AI were on" while AI is off on both sides', async () => {
+    const answer = structuredClone(previewJson) as unknown as Preview;
+    answer.current.ai.enabled = false;
+    answer.candidate.ai.enabled = false;
+    server.previewAnswer = answer as unknown as Json;
+    const panel = await previewed(await page());
+    expect(panel.querySelector('h3 .if-on')?.textContent).toBe('(if AI were on)');
+    expect(panel.querySelector('[data-testid=ai-forecast]')?.textContent).toContain('Cost per run if AI were on');
+  });
+
   it('puts a 422 at the fields, like Save', async () => {
-    server.previewProblem = { status: 422, errors: [{ pointer: '#/thresholds/low', detail: 'must be less than thresholds.high (0.75), got 0.8' }] };
+    server.previewProblem = { status: 422, errors: [{ pointer: '#/thresholds/low', detail: 'A problem only the server sees.' }] };
     const root = await page();
     const low = field(root, 'No-match threshold');
-    type(low, '0.8');
+    type(low, '0.3');
     click(button(root, 'Preview impact'));
     await settle();
-    expect(document.getElementById(`${low.id}-error`)?.textContent).toBe('must be less than thresholds.high (0.75), got 0.8');
+    expect(document.getElementById(`${low.id}-error`)?.textContent).toBe('A problem only the server sees.');
     expect(root.querySelector('[data-testid=notice]')?.textContent).toBe('No preview: the server found 1 problem. See the marked field.');
     expect(root.querySelector('[data-testid=preview]')).toBeNull();
   });
@@ -209,6 +229,7 @@ describe('the events tab', () => {
       updated_at: '2026-02-01T10:00:00Z',
       sources: [
         { id: 'bwb-umzug', source_code: 'bwb', source_type: 'artikel', filename: 'bwb_01.json', listing: { title: 'Großer Fasnetsumzug' } },
+        { id: 'bzo-000022', source_code: 'bzo-2026-01-10.json', source_type: null, filename: 'bzo-2026-01-10.json', listing: { title: 'Umzug' } },
       ],
       decisions: [
         { a: 'bwb-umzug', b: 'emt-umzug', within_event: true, decision: 'match', tier: 'deterministic', combined_score: 0.88, signals: {}, config_version: 0, decided_at: null },
@@ -226,6 +247,10 @@ describe('the events tab', () => {
     expect(detail.querySelector('[data-testid=event-config-version]')?.textContent?.trim()).toBe('Produced by config version 0 (current)');
     expect(detail.textContent).toContain('bwb_01.json');
     expect(detail.querySelector('tbody')?.textContent).toContain('v0');
+    const metas = [...detail.querySelectorAll('.sources .meta')].map((m) => m.textContent);
+    expect(metas).toEqual(['bwb · bwb-umzug · bwb_01.json', 'bzo-000022 · bzo-2026-01-10.json']);
+    const cells = [...detail.querySelectorAll('tbody td')].map((td) => td.textContent);
+    expect(cells.slice(1, 3)).toEqual(['Match', 'Deterministic']);
     expect(detail.querySelector('b')).toBeNull();
   });
 });

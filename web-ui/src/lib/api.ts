@@ -9,6 +9,7 @@ import type {
   Operator,
   Preview,
   Problem,
+  RunDetail,
   RunSummary,
   SchemaNode,
 } from './types';
@@ -197,6 +198,11 @@ export class ConfigApi {
       if (e instanceof ApiError && e.status === 404) return [];
       throw e;
     }
+  }
+
+  /** One run in full (GET /api/runs/{id}). */
+  async run(id: string | number): Promise<RunDetail> {
+    return this.json<RunDetail>('GET', `/api/runs/${encodeURIComponent(String(id))}`);
   }
 
   private async json<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {

@@ -1,6 +1,7 @@
 import { ApiError, NetworkError, type ConfigApi } from './api';
 import { fillNullables, fromDraft, toDraft } from './draft';
 import { applyMergePatch, clone, createMergePatch, getAt, isObject, patchLeaves, segments, setAt } from './json';
+import { checkRules } from './rules';
 import { schemaAt } from './schema';
 import type { ConfigView, HistoryEntry, Json, JsonObject, Preview, SchemaNode } from './types';
 
@@ -54,6 +55,9 @@ export class ConfigEditor {
   readonly parsed = $derived.by(() => {
     const errors: Record<string, string> = {};
     const value = fromDraft(this.draft, this.schema, '', errors) as JsonObject;
+    // the domain's cross-field rules, as the schema publishes them; a field's own parse error comes first
+    const broken = checkRules(this.schema['x-rules'] ?? [], value, this.schema);
+    for (const [pointer, message] of Object.entries(broken)) errors[pointer] ??= message;
     return { value, errors };
   });
   /** The merge patch Save sends: only what differs from the saved version. */
@@ -149,6 +153,8 @@ export class ConfigEditor {
     try {
       const view = await this.api.patch(patch, this.base.version);
       this.adopt(view);
+      // the preview compared the old version with a draft that is now saved: it describes nothing current
+      this.preview = null;
       this.notice = { kind: 'success', text: `Saved as version ${view.version}.` };
     } catch (e) {
       await this.failed(e, 'save');

@@ -20,6 +20,22 @@ export interface SchemaNode {
   uniqueItems?: boolean;
   default?: Json;
   'x-weights-sum'?: number;
+  /** The domain's cross-field rules as data (root only); see `lib/rules.ts`. */
+  'x-rules'?: CrossFieldRule[];
+}
+
+/** One cross-field rule as the schema publishes it (the server checks the same definition). */
+export interface CrossFieldRule {
+  name: string;
+  kind: 'sum' | 'positive_sum' | 'less_than' | 'at_most';
+  /** JSON Pointer of the object(s) the rule reads; `*` is each entry of a map. */
+  scope: string;
+  fields: string[];
+  factor?: number;
+  target?: number;
+  tolerance?: number;
+  /** What the operator reads; `{right}` and `{sum}` are filled in. */
+  message: string;
 }
 
 export type ApiKeySource = 'database' | 'environment' | null;
@@ -54,7 +70,8 @@ export interface Change {
 
 export interface HistoryEntry {
   version: number;
-  updated_at: string;
+  /** null for version 0, the shipped configuration (YAML over built-ins) that no save made */
+  updated_at: string | null;
   updated_by: string | null;
   changes: Change[];
 }
@@ -84,6 +101,35 @@ export interface RunSummary {
   warnings: string[];
   /** The warnings grouped by kind (alike lines counted once), first examples kept; absent on older servers. */
   warning_groups?: { kind: string; count: number; examples: string[] }[];
+}
+
+/** GET /api/runs/{id}: a run with its timings, files and AI usage. */
+export interface RunDetail extends RunSummary {
+  mode?: string | null;
+  config_source?: string | null;
+  error?: string | null;
+  /** milliseconds by step, e.g. ingest_ms, matching_ms, total_ms */
+  timings: Record<string, number>;
+  files: {
+    ingestion_id: number;
+    filename: string;
+    origin: string;
+    status: string;
+    event_count: number;
+    problems: Record<string, Json>[];
+  }[];
+  ai_usage: {
+    model: string;
+    requests: number;
+    cached_requests: number;
+    api_calls: number;
+    failed_requests: number;
+    prompt_tokens: number;
+    output_tokens: number;
+    thought_tokens: number;
+    total_tokens: number;
+    estimated_cost_usd: number;
+  }[];
 }
 
 export const RUN_COUNTS = [

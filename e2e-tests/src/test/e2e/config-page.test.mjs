@@ -2,26 +2,16 @@
 // Each scenario saves a screenshot under web-ui/target/screenshots/ (E2E_SCREENSHOT_DIR, set by the pom). They run in order and share one database.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openBrowser, serverForThisFile } from './harness.mjs';
+import { input, openBrowser, openConfigPage, section, serverForThisFile, storedConfig } from './harness.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
 const server = serverForThisFile();
 const { api } = server;
 
-async function configNow() {
-  return JSON.parse((await api('GET', '/api/config')).body);
-}
+const configNow = () => storedConfig(server);
 
 /** Opens the page and waits until the form is there. */
-async function open(options) {
-  const browser = await openBrowser({ baseUrl: server.baseUrl, ...options });
-  await browser.page.goto(server.baseUrl + '/');
-  await browser.page.locator('#section-scoring').waitFor();
-  return browser;
-}
-
-const section = (page, id) => page.locator(`#section-${id}`);
-const input = (page, id, label) => section(page, id).getByLabel(label, { exact: true });
+const open = (options) => openConfigPage(server, options);
 
 async function save(page) {
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -173,21 +163,21 @@ describe('config page', () => {
     }
   });
 
-  test("invalid value: the server's message appears at the field", TIMEOUT, async () => {
+  test('invalid value: the broken rule appears at the field as you type, Save disabled', TIMEOUT, async () => {
     const b = await open();
     try {
       const { page } = b;
       const low = input(page, 'thresholds', 'No-match threshold');
       await low.fill('0.9');
-      await page.getByRole('button', { name: 'Save changes' }).click();
       const id = await low.getAttribute('id');
       const message = page.locator(`#${id}-error`);
       await message.waitFor();
-      assert.match(await message.textContent(), /must be less than thresholds\.high/);
+      assert.match(await message.textContent(), /^Must be below the match threshold \(0\.\d+\)\.$/);
       assert.equal(await low.getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.getByRole('button', { name: 'Save changes' }).isDisabled(), true);
       assert.equal(await low.inputValue(), '0.9');
       await section(page, 'thresholds').scrollIntoViewIfNeeded();
-      await b.screenshot('06-server-validation-at-field');
+      await b.screenshot('06-rule-at-field');
     } finally {
       await b.close();
     }
@@ -235,7 +225,7 @@ describe('config page', () => {
       await page.getByRole('tab', { name: 'History' }).click();
       await page.getByRole('heading', { name: `Version ${before.version}` }).waitFor();
       await b.screenshot('08-history-list');
-      await page.getByRole('button', { name: `Restore version ${weightsVersion}` }).click();
+      await page.getByRole('button', { name: `Restore this version (${weightsVersion})` }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
       await b.screenshot('08-history-confirm');

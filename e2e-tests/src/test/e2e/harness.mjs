@@ -284,3 +284,36 @@ export async function openBrowser({ width = 1280, height = 900, baseUrl, signIn 
     },
   };
 }
+
+const axeSource = readFileSync(join(moduleDir, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations on the page as it is now (WCAG rules plus label-content-name-mismatch), each as
+ * "rule-id: target, …". axe is evaluated through the DevTools protocol, so the page's strict CSP stays on.
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { rules: { 'label-content-name-mismatch': { enabled: true } } });
+    // a run that checked nothing must not pass as "no violations"
+    if (result.passes.length === 0) return ['axe-core checked no rule at all'];
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return violations;
+}
+
+/** The config page of `server` (a {@link serverForThisFile} handle) opened and its form shown, as the admin. */
+export async function openConfigPage(server, options) {
+  const browser = await openBrowser({ baseUrl: server.baseUrl, ...options });
+  await browser.page.goto(server.baseUrl + '/');
+  await browser.page.locator('#section-scoring').waitFor();
+  return browser;
+}
+
+/** The stored config, read through the API. */
+export async function storedConfig(server) {
+  return JSON.parse((await server.api('GET', '/api/config')).body);
+}
+
+export const section = (page, id) => page.locator(`#section-${id}`);
+export const input = (page, id, label) => section(page, id).getByLabel(label, { exact: true });

@@ -2,7 +2,7 @@
 // F1 drops), then save through the ask-before-lowering-F1 guard. Needs the preview and ground-truth API (contract §2).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ADMIN, openBrowser, serverForThisFile } from './harness.mjs';
+import { ADMIN, axeViolations, openBrowser, serverForThisFile } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const server = serverForThisFile();
@@ -118,6 +118,34 @@ describe('impact preview', () => {
       await page.getByTestId('notice').filter({ hasText: /Saved as version \d+\./ }).waitFor();
       assert.equal(JSON.parse((await api('GET', '/api/config')).body).thresholds.high, high);
       assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  test('runs: a run opens to its mode, config version, timings, files and AI usage', TIMEOUT, async () => {
+    const b = await openBrowser({ baseUrl: server.baseUrl });
+    try {
+      const { page } = b;
+      await page.goto(server.baseUrl + '/#runs');
+      await page.locator('li.run').first().waitFor();
+      const runs = (await api('GET', '/api/runs?limit=20')).json();
+      const withBwb = runs.find((r) => r.counts?.files_completed > 0 && r.status === 'completed');
+      assert.ok(withBwb, 'a completed run took a file');
+      const detail = (await api('GET', `/api/runs/${withBwb.id}`)).json();
+      const item = page.locator('li.run').nth(runs.indexOf(withBwb));
+      await item.getByRole('button', { name: 'Open run' }).click();
+      const panel = item.getByTestId('run-detail');
+      await panel.getByText('Files').waitFor();
+      const text = await panel.textContent();
+      assert.ok(text.includes(detail.mode), `mode ${detail.mode}`);
+      assert.ok(text.includes(`version ${detail.config_version}`));
+      for (const f of detail.files) assert.ok(text.includes(f.filename), f.filename);
+      assert.match(text, /Total\d/);
+      assert.match(text, /Nothing was sent to the AI in this run\./);
+      assert.equal(await item.getByRole('button', { name: 'Close run' }).getAttribute('aria-expanded'), 'true');
+      assert.deepEqual(await axeViolations(page), []);
+      await b.screenshot('15-run-detail');
     } finally {
       await b.close();
     }

@@ -28,7 +28,7 @@ public record AiConfig(
         @DecimalMin("0.0") @DecimalMax("1.0") double maxCombinedScore,
         @Doc(title = "Cache answers", value = "Reuse earlier AI answers for the same pair and model.")
         boolean cacheEnabled,
-        @Doc(title = "Cost per 1M input tokens (USD)")
+        @Doc(title = "Cost per 1M input tokens (USD)", value = "The provider's price per million prompt tokens; used only for the cost forecast and usage figures.")
         @PositiveOrZero double costPer1mInputTokens,
         @Doc(title = "Cost per 1M output tokens (USD)", value = "Thinking tokens are billed as output.")
         @PositiveOrZero double costPer1mOutputTokens,

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Positive;
 public record BlockingConfig(
         @Doc(title = "Grid cell height (degrees latitude)", value = "Listings in the same cell on the same day become candidates.")
         @Positive double geoGridLatDeg,
-        @Doc(title = "Grid cell width (degrees longitude)")
+        @Doc(title = "Grid cell width (degrees longitude)", value = "East–west size of a blocking cell; 0.13° is about 10 km at 48° N.")
         @Positive double geoGridLonDeg,
         @Doc(title = "Minimum geo confidence for blocking", value = "Less certain coordinates block by city instead.")
         @DecimalMin("0.0") @DecimalMax("1.0") double minGeoConfidence,

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Positive;
 public record CanonicalConfig(
         @Doc(title = "Field strategies", value = "How each canonical field is chosen from the cluster's listings.")
         FieldStrategies fieldStrategies,
-        @Doc(title = "Minimum title length", value = "longest_non_generic prefers titles at least this long.")
+        @Doc(title = "Minimum title length", value = "The Longest non generic strategy prefers titles at least this long.")
         @Positive int titleMinLength) {
 
     public static final CanonicalConfig DEFAULT = new CanonicalConfig(FieldStrategies.DEFAULT, 10);

@@ -9,7 +9,7 @@ public record DateConfig(
         @Positive int timeToleranceMinutes,
         @Doc(title = "Close time (minutes)", value = "Start times this close get the close factor.")
         @Positive int timeCloseMinutes,
-        @Doc(title = "Close factor", value = "Time factor for start times within the close window.")
+        @Doc(title = "Close factor", value = "Time factor for start times more than the tolerance but at most the close time apart. A time factor is the share (0–1) of a shared day's date score that two start times keep; within the tolerance it is 1.")
         @DecimalMin("0.0") @DecimalMax("1.0") double closeFactor,
         @Doc(title = "Far factor", value = "Time factor for gaps up to the gap-penalty hours.")
         @DecimalMin("0.0") @DecimalMax("1.0") double farFactor,

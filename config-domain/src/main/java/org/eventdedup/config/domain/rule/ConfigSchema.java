@@ -35,8 +35,9 @@ public final class ConfigSchema {
         schema.put("description", "Every parameter of event deduplication. Cross-field rules: each weight set sums to"
                 + " 1.0 ± " + ConfigRules.WEIGHT_SUM_TOLERANCE + "; thresholds.low < thresholds.high;"
                 + " blend_lower ≤ blend_upper; time_tolerance_minutes ≤ time_close_minutes ≤ 60 × time_gap_penalty_hours;"
-                + " ai.min_combined_score ≤ ai.max_combined_score.");
+                + " ai.min_combined_score ≤ ai.max_combined_score. x-rules lists them as data (see CrossFieldRule).");
         schema.putAll(node(DocumentShape.ROOT, ConfigDocument.toTree(MatchingConfig.DEFAULT)));
+        schema.put("x-rules", ConfigRules.published());
         return schema;
     }
 

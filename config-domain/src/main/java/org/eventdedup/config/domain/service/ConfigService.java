@@ -110,6 +110,10 @@ public final class ConfigService implements ReadConfigUseCase, UpdateConfigUseCa
 
     @Override
     public ConfigView rollback(long version, Precondition precondition, String operator) {
+        if (version == 0) {
+            // the shipped configuration (YAML over built-ins), which no row holds
+            return write(current -> defaultsTree, ApiKeyChange.KEEP, precondition, operator);
+        }
         StoredConfig target = repository.version(version).orElseThrow(() -> new ConfigException(
                 ConfigException.Code.VERSION_NOT_FOUND, "no config version " + version, List.of(), -1));
         Map<String, Object> document = DocumentUpgrade.fillMissing(target.document(), defaultsTree);
@@ -218,11 +222,21 @@ public final class ConfigService implements ReadConfigUseCase, UpdateConfigUseCa
 
     @Override
     public List<HistoryEntry> history(int limit, Long beforeVersion) {
-        return repository.history(limit, beforeVersion);
+        List<HistoryEntry> saved = repository.history(limit, beforeVersion);
+        if (saved.size() >= limit || (beforeVersion != null && beforeVersion < 1)) {
+            return saved;
+        }
+        // the list reached its oldest saved version: version 0, the shipped configuration, comes last
+        List<HistoryEntry> all = new ArrayList<>(saved);
+        all.add(new HistoryEntry(0, null, null, List.of()));
+        return all;
     }
 
     @Override
     public Optional<ConfigView> version(long version) {
+        if (version == 0) {
+            return Optional.of(new ConfigView(defaults, false, null, null, null, 0, defaultsSource));
+        }
         return repository.version(version).map(row -> new ConfigView(configOf(row), false, null, row.updatedAt(),
                 row.updatedBy(), row.version(), ConfigSource.DATABASE));
     }

@@ -173,11 +173,13 @@ class ConfigServiceTest {
         service.update(new UpdateConfigCommand(obj("thresholds", obj("high", 0.85)), ApiKeyChange.KEEP,
                 Precondition.NONE, "bob"));
         List<HistoryEntry> history = service.history(10, null);
-        assertThat(history).extracting(HistoryEntry::version).containsExactly(2L, 1L);
+        assertThat(history).extracting(HistoryEntry::version).containsExactly(2L, 1L, 0L);
         assertThat(history.get(0).updatedBy()).isEqualTo("bob");
         assertThat(history.get(0).changes()).containsExactly(new Change("/thresholds/high", 0.8, 0.85));
         assertThat(history.get(1).changes()).containsExactly(new Change("/thresholds/high", 0.75, 0.8));
-        assertThat(service.history(10, 2L)).extracting(HistoryEntry::version).containsExactly(1L);
+        assertThat(service.history(10, 2L)).extracting(HistoryEntry::version).containsExactly(1L, 0L);
+        assertThat(service.history(2, null)).extracting(HistoryEntry::version).containsExactly(2L, 1L);
+        assertThat(service.history(10, 1L)).singleElement().isEqualTo(new HistoryEntry(0, null, null, List.of()));
         assertThat(service.version(1).orElseThrow().config().thresholds().high()).isEqualTo(0.8);
     }
 
@@ -196,8 +198,8 @@ class ConfigServiceTest {
 
         assertThat(cleared.hasApiKey()).isFalse();
         assertThat(repository.storedToken()).isNull();
-        assertThat(service.history(10, null)).extracting(h -> h.changes().get(0).newValue())
-                .containsExactly("cleared", "replaced", "set");
+        assertThat(service.history(10, null)).filteredOn(h -> h.version() > 0)
+                .extracting(h -> h.changes().get(0).newValue()).containsExactly("cleared", "replaced", "set");
         assertThat(service.history(10, null).toString()).doesNotContain("AIza");
     }
 

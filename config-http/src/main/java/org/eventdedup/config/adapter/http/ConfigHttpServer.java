@@ -109,12 +109,14 @@ public final class ConfigHttpServer {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler(json)));
             config.jetty.modifyServletContextHandler(handler ->
                     handler.setErrorHandler(new JettyProblemErrorHandler(json)));
+            String assetsDir = staticDir == null ? null : staticDirectory(staticDir + "/assets");
+            if (assetsDir != null) {
+                // the build names these by their content hash: a changed file gets a new name, so cache for a year
+                serveStatic(config, "/assets", assetsDir, "public, max-age=31536000, immutable");
+            }
             if (staticDir != null) {
-                config.staticFiles.add(files -> {
-                    files.hostedPath = "/";
-                    files.directory = staticDir;
-                    files.location = Location.CLASSPATH;
-                });
+                // index.html names the current bundles: always revalidated
+                serveStatic(config, "/", staticDir, "no-cache");
             }
         });
         new AccessControl(deps.access().authenticate()).register(app);
@@ -134,6 +136,16 @@ public final class ConfigHttpServer {
 
     public void stop() {
         app.stop();
+    }
+
+    private static void serveStatic(io.javalin.config.JavalinConfig config, String hostedPath, String classpathDir,
+                                    String cacheControl) {
+        config.staticFiles.add(files -> {
+            files.hostedPath = hostedPath;
+            files.directory = classpathDir;
+            files.location = Location.CLASSPATH;
+            files.headers = java.util.Map.of("Cache-Control", cacheControl);
+        });
     }
 
     /** The directory when it is on the classpath; Javalin refuses to start with a missing one. */

@@ -156,12 +156,12 @@ final class ConfigRoutes {
     private void history(Context ctx) {
         int limit = intQuery(ctx, "limit", DEFAULT_HISTORY_LIMIT, MAX_HISTORY_LIMIT);
         Long before = ctx.queryParam("before") == null ? null
-                : (long) positiveLong(ctx.queryParam("before"), "before");
+                : (long) wholeNumber(ctx.queryParam("before"), "before", 1);
         ctx.contentType(JSON_TYPE).result(json.write(ConfigJsonMapper.history(deps.history().history(limit, before))));
     }
 
     private void historyVersion(Context ctx) {
-        long version = positiveLong(ctx.pathParam("version"), null);
+        long version = wholeNumber(ctx.pathParam("version"), null, 0);
         Optional<ConfigView> view = deps.history().version(version);
         if (view.isEmpty()) {
             throw new ConfigException(ConfigException.Code.VERSION_NOT_FOUND, "no version " + version, List.of(), -1);
@@ -177,10 +177,11 @@ final class ConfigRoutes {
         List<Violation> violations = unknownFields(body, "version", "{\"version\": n}");
         Object value = body.get("version");
         long version = -1;
-        if (value instanceof Number n && isPositiveWhole(n)) {
+        if (value instanceof Number n && isWholeAtLeastZero(n)) {
             version = n.longValue();
         } else {
-            violations.add(new Violation("/version", "must be a positive whole number, the version to restore"));
+            violations.add(new Violation("/version",
+                    "must be a whole number ≥ 0, the version to restore (0 is the shipped configuration)"));
         }
         if (!violations.isEmpty()) {
             throw ConfigException.invalid(violations);
@@ -221,35 +222,38 @@ final class ConfigRoutes {
         if (raw == null) {
             return defaultValue;
         }
-        long value = positiveLong(raw, name);
+        long value = wholeNumber(raw, name, 1);
         if (value > max) {
             throw Routes.badQueryParameter(name, "must be between 1 and " + max + ", got " + value + ".");
         }
         return (int) value;
     }
 
-    /** @param queryName the query parameter's name, or null for the {version} path segment */
-    private static long positiveLong(String raw, String queryName) {
+    /**
+     * @param queryName the query parameter's name, or null for the {version} path segment
+     * @param min       the least value allowed (version 0 is the shipped configuration)
+     */
+    private static long wholeNumber(String raw, String queryName, long min) {
         long value;
         try {
             value = Long.parseLong(raw.trim());
         } catch (NumberFormatException e) {
             value = -1;
         }
-        if (value < 1) {
+        if (value < min) {
             String shown = raw.length() > 30 ? raw.substring(0, 30) + "…" : raw;
+            String kind = min == 1 ? "a positive whole number" : "a whole number, at least " + min;
             if (queryName == null) {
-                throw HttpProblem.badRequest("The version in the path must be a positive whole number, got '"
-                        + shown + "'.");
+                throw HttpProblem.badRequest("The version in the path must be " + kind + ", got '" + shown + "'.");
             }
-            throw Routes.badQueryParameter(queryName, "must be a positive whole number, got '" + shown + "'.");
+            throw Routes.badQueryParameter(queryName, "must be " + kind + ", got '" + shown + "'.");
         }
         return value;
     }
 
-    private static boolean isPositiveWhole(Number n) {
+    private static boolean isWholeAtLeastZero(Number n) {
         BigDecimal exact = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
-        return exact.signum() > 0 && exact.stripTrailingZeros().scale() <= 0
+        return exact.signum() >= 0 && exact.stripTrailingZeros().scale() <= 0
                 && exact.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
     }
 }

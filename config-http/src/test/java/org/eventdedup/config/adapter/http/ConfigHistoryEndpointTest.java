@@ -37,8 +37,8 @@ class ConfigHistoryEndpointTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/json");
         List<Map<String, Object>> entries = r.jsonList();
-        assertThat(entries).extracting(e -> e.get("version")).containsExactly(3, 2, 1);
-        assertThat(entries).extracting(e -> e.get("updated_by")).containsExactly(TestServer.EDITOR, "bob", "alice");
+        assertThat(entries).extracting(e -> e.get("version")).containsExactly(3, 2, 1, 0);
+        assertThat(entries).extracting(e -> e.get("updated_by")).containsExactly(TestServer.EDITOR, "bob", "alice", null);
         assertThat(entries.get(2)).containsEntry("updated_at", "2025-03-01T09:00:00Z");
         assertThat(r.at("/2/changes")).isEqualTo(
                 List.of(Map.of("path", "/thresholds/high", "old", 0.75, "new", 0.8)));
@@ -56,15 +56,32 @@ class ConfigHistoryEndpointTest {
                 .containsExactly(4, 3);
         assertThat(server.get("/api/config/history?limit=2&before=3").jsonList()).extracting(e -> e.get("version"))
                 .containsExactly(2, 1);
-        assertThat(server.get("/api/config/history?before=1").jsonList()).isEmpty();
+        assertThat(server.get("/api/config/history?before=1").jsonList()).extracting(e -> e.get("version"))
+                .containsExactly(0);
     }
 
     @Test
-    void history_is_empty_before_the_first_save() {
+    void before_the_first_save_the_history_holds_version_0_the_shipped_configuration() {
         HttpResult r = server.get("/api/config/history");
 
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("[]");
+        assertThat(r.body()).isEqualTo("[{\"version\":0,\"updated_at\":null,\"updated_by\":null,\"changes\":[]}]");
+        assertThat(server.get("/api/config/history/0").json()).containsEntry("version", 0)
+                .containsEntry("updated_at", null);
+    }
+
+    @Test
+    void rollback_to_version_0_restores_the_shipped_configuration_as_a_new_version() {
+        server.patch("{\"thresholds\":{\"high\":0.8}}");
+        server.patch("{\"scoring\":{\"date\":0.25,\"description\":0.2}}");
+        Object shippedHigh = server.get("/api/config/history/0").at("/thresholds/high");
+
+        HttpResult r = server.postJson("/api/config/rollback", "{\"version\":0}");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json()).containsEntry("version", 3);
+        assertThat(r.at("/thresholds/high")).isEqualTo(shippedHigh);
+        assertThat(r.at("/scoring/date")).isEqualTo(server.get("/api/config/defaults").at("/scoring/date"));
     }
 
     @ParameterizedTest
@@ -119,8 +136,8 @@ class ConfigHistoryEndpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-1", "abc", "1.0", "99999999999999999999"})
-    void a_history_version_that_is_not_a_positive_integer_is_a_400(String version) {
+    @ValueSource(strings = {"-1", "abc", "1.0", "99999999999999999999"})
+    void a_history_version_that_is_not_a_whole_number_of_0_or_more_is_a_400(String version) {
         HttpResult r = server.get("/api/config/history/" + version);
 
         assertThat(r.status()).isEqualTo(400);
@@ -170,9 +187,9 @@ class ConfigHistoryEndpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"version\":0}", "{\"version\":\"1\"}", "{\"version\":1.5}",
+    @ValueSource(strings = {"{}", "{\"version\":-1}", "{\"version\":\"1\"}", "{\"version\":1.5}",
             "{\"version\":1,\"extra\":true}"})
-    void a_rollback_body_without_one_positive_version_is_a_422(String body) {
+    void a_rollback_body_without_one_version_of_0_or_more_is_a_422(String body) {
         HttpResult r = server.postJson("/api/config/rollback", body);
 
         assertThat(r.status()).isEqualTo(422);
@@ -205,7 +222,7 @@ class ConfigHistoryEndpointTest {
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(server.get("/api/config").json()).containsEntry("has_api_key", false);
         List<Map<String, Object>> history = server.get("/api/config/history").jsonList();
-        List<Map<String, Object>> changes = history.stream()
+        List<Map<String, Object>> changes = history.stream().filter(e -> !e.get("version").equals(0))
                 .map(e -> ((List<Map<String, Object>>) e.get("changes")).get(0)).toList();
         assertThat(changes).extracting(c -> c.get("path")).containsOnly("/ai_api_key");
         assertThat(changes).extracting(c -> c.get("new")).containsExactly("cleared", "replaced", "set");

@@ -131,7 +131,8 @@ class ConfigPatchEndpointTest {
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json()).containsEntry("version", 1);
-        assertThat(server.get("/api/config/history").jsonList()).hasSize(1);
+        assertThat(server.get("/api/config/history").jsonList()).extracting(e -> e.get("version"))
+                .containsExactly(1, 0);
     }
 
     @Test
@@ -220,6 +221,15 @@ class ConfigPatchEndpointTest {
         assertThat(r.errorPointers()).contains("#/thresholds/high", "#/cluster/max_cluster_size", "#/ai/model")
                 .anySatisfy(p -> assertThat(p).startsWith("#/scoring"));
         assertThat(server.repository.currentVersion()).isZero();
+    }
+
+    @Test
+    void a_cross_field_error_names_the_other_field_by_its_label_and_value_and_keeps_the_pointer() {
+        HttpResult r = server.patch("{\"thresholds\":{\"low\":0.8}}");
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("errors")).isEqualTo(java.util.List.of(java.util.Map.of(
+                "pointer", "#/thresholds/low", "detail", "Must be below the match threshold (0.75).")));
     }
 
     @Test
@@ -385,7 +395,7 @@ class ConfigPatchEndpointTest {
 
         assertThat(r.json()).containsEntry("updated_by", "carol");
         assertThat(server.get("/api/config/history").jsonList()).extracting(e -> e.get("updated_by"))
-                .containsExactly("carol", TestServer.EDITOR);
+                .containsExactly("carol", TestServer.EDITOR, null);
     }
 
     // ---- helpers

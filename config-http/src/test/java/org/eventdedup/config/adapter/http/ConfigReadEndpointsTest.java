@@ -164,6 +164,9 @@ class ConfigReadEndpointsTest {
         assertThat(r.json()).containsEntry("$schema", "https://json-schema.org/draft/2020-12/schema")
                 .containsEntry("type", "object");
         assertThat(r.at("/properties/thresholds/properties/high/type")).isEqualTo("number");
+        assertThat(r.at("/x-rules/2")).isEqualTo(Map.of("name", "low_below_high", "kind", "less_than",
+                "scope", "/thresholds", "fields", java.util.List.of("low", "high"), "factor", 1.0,
+                "message", "Must be below the match threshold ({right})."));
     }
 
     @Test
@@ -278,6 +281,18 @@ class ConfigReadEndpointsTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("Event Dedup test UI");
         assertThat(api.status()).isEqualTo(200);
+    }
+
+    @Test
+    void hashed_assets_are_cached_for_a_year_and_index_html_is_revalidated() {
+        server = TestServer.withStaticFiles("/test-web");
+
+        HttpResult asset = server.get("/assets/app-3f9a1c.js");
+        HttpResult index = server.get("/index.html");
+
+        assertThat(asset.status()).isEqualTo(200);
+        assertThat(asset.header("Cache-Control")).contains("public, max-age=31536000, immutable");
+        assertThat(index.header("Cache-Control")).contains("no-cache");
     }
 
     @Test

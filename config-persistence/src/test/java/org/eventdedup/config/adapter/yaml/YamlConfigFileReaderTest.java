@@ -81,9 +81,9 @@ class YamlConfigFileReaderTest {
         assertThat(e.file()).isEqualTo(file);
         assertThat(e.getMessage().lines().toList()).isEqualTo(e.problems());
         assertThat(e.problems()).containsExactly(
-                file + ":2: /scoring: weights must sum to 1.0 (±0.01), got 1.9",
+                file + ":2: /scoring: The weights must add up to 1 (± 0.01); they add up to 1.90.",
                 file + ":3: /scoring/date: must be at most 1.0, got 1.2",
-                file + ":6: /thresholds/low: must be less than thresholds.high (0.5), got 0.6",
+                file + ":6: /thresholds/low: Must be below the match threshold (0.50).",
                 file + ":9: /cluster/max_cluster_size: must be at least 2, got 1",
                 file + ":11: /ai/api_key: unknown field");
     }
@@ -142,7 +142,7 @@ class YamlConfigFileReaderTest {
 
         assertThat(catchConfigFileException(file).problems()).containsExactly(
                 file + ":4: /category_weights/priority/1: duplicate entry \"fasnacht\"",
-                file + ":6: /category_weights/overrides/fasnacht: weights must sum to 1.0 (±0.01), got 2.0");
+                file + ":6: /category_weights/overrides/fasnacht: The weights must add up to 1 (± 0.01); they add up to 2.00.");
     }
 
     @Test
