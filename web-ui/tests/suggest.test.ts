@@ -26,6 +26,18 @@ async function waitFor(check: () => boolean): Promise<void> {
 }
 
 describe('suggest values', () => {
+  it('is offered in the save bar beside Preview impact and takes the operator to the card', async () => {
+    const root = render(App, { api: server.api() });
+    await settle();
+    const bar = root.querySelector<HTMLElement>('#save-bar')!;
+    const labels = [...bar.querySelectorAll('button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+    expect(labels.indexOf('Suggest values')).toBe(labels.indexOf('Preview impact') - 1);
+    click(button(bar, 'Suggest values'));
+    await settle();
+    expect(document.activeElement).toBe(root.querySelector('#suggest-objective'));
+    expect(server.requests.some((r) => r.path === '/api/config/suggest')).toBe(false);
+  });
+
   it('shows the suggested changes with the held-out quality and puts them into the draft on request', async () => {
     server.suggestAnswers = [{ status: 200, body: suggestion }];
     const root = render(App, { api: server.api() });
