@@ -259,6 +259,9 @@ public final class ConfigLoad {
         Long previousNew = null;
         for (JsonNode entry : ordered) {
             long version = entry.path("version").asLong();
+            if (version == 0) {
+                continue; // the shipped configuration, listed at the end of the history: no save of this run
+            }
             if (version != expectedVersion) {
                 problems.add("version " + expectedVersion + " expected, found " + version);
                 expectedVersion = version;
