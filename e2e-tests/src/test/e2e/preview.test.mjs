@@ -133,7 +133,9 @@ describe('impact preview', () => {
       const withBwb = runs.find((r) => r.counts?.files_completed > 0 && r.status === 'completed');
       assert.ok(withBwb, 'a completed run took a file');
       const detail = (await api('GET', `/api/runs/${withBwb.id}`)).json();
-      const item = page.locator('li.run').nth(runs.indexOf(withBwb));
+      // by id, not by position: a run that started after the page loaded (the previous test saved a config) shifts
+      // the API's list by one
+      const item = page.locator('li.run', { has: page.locator(`[aria-controls="run-${withBwb.id}"]`) });
       await item.getByRole('button', { name: 'Open run' }).click();
       const panel = item.getByTestId('run-detail');
       await panel.getByText('Files').waitFor();
