@@ -326,7 +326,8 @@ public final class OwnedPostgres implements AutoCloseable {
                 // abandoned after an immediate stop (see below), logging that as an error.
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data)
                         .setCleanDataDirectory(false).setRegisterShutdownHook(false).setPort(port)
-                        .setServerConfig("listen_addresses", "127.0.0.1");
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setPGStartupWait(java.time.Duration.ofSeconds(60)); // 10 s failed on a busy machine
                 // zonky starts the postmaster with -F (fsync off) before these -c settings, so they win
                 DURABLE.forEach(builder::setServerConfig);
                 postgres = builder.start();

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
+    /** How long a start may take before it counts as failed. */
+    static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(60);
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final String USER = "postgres";
     private static final String DATABASE = "postgres";
@@ -91,7 +94,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // Our close() stops it after the pool; the library's own hook would stop it at once, in
                     // parallel with the HTTP server and a running pipeline run.
                     .setRegisterShutdownHook(false)
-                    .setServerConfig("listen_addresses", "localhost");
+                    .setServerConfig("listen_addresses", "localhost")
+                    // the library waits 10 s: too short for crash recovery after a hard stop, or a busy machine
+                    .setPGStartupWait(STARTUP_WAIT);
             // passed after the library's "-F" (fsync off), so these win
             durability.serverSettings().forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder.start();
