@@ -30,6 +30,7 @@ import org.eventdedup.matching.canonical.CanonicalSynthesizer;
 import org.eventdedup.matching.cluster.Cluster;
 import org.eventdedup.matching.cluster.ClusterResult;
 import org.eventdedup.matching.cluster.Clusterer;
+import org.eventdedup.matching.model.Decision;
 import org.eventdedup.matching.model.Listing;
 import org.eventdedup.matching.model.PairDecision;
 import org.eventdedup.matching.port.AiUsage;
@@ -97,10 +98,11 @@ public final class PipelineRun {
     static final int RECLUSTER_CHUNK = 10_000;
     static final int PAGE = 1_000;
     /**
-     * A run that adds at least this many listings and at least as many as were stored before (the store at least
-     * doubled) refreshes the planner's statistics, as does a full re-match that changed at least a tenth of the
-     * decisions: a store loaded in bulk where autovacuum is off is then never planned as empty, and a run that adds a
-     * few thousand listings to a large store does not pay a second for it.
+     * A run that adds at least this many listings and at least twice as many as were stored before (the store at
+     * least tripled) refreshes the planner's statistics, as does a full re-match that changed at least a tenth of the
+     * decisions: a store loaded in bulk where autovacuum is off is then never planned as empty, while the second run
+     * of a bulk load (whose statistics of the first run still describe the data) and a run that adds a few thousand
+     * listings to a large store do not pay a second for it.
      */
     static final int ANALYZE_AFTER_LISTINGS = 5_000;
     /** Changed decisions of a full re-match are written in chunks of this many. */
@@ -247,6 +249,14 @@ public final class PipelineRun {
         private final long[] runIdOut;
         /** The AI resolver for this run only (its circuit breaker spans the run's many calls). */
         private final AmbiguousPairResolver runResolver;
+        private final WriteBehind writes = new WriteBehind();
+        /**
+         * Whether this run writes listings and decisions in the background and meanwhile reads stored rows through
+         * {@link PipelineTransactions#committedReads()}: only for an incremental run of new listings, where the rows
+         * committed before the run are exactly the ones it needs to read (a re-delivered listing's old decisions
+         * would still be visible there).
+         */
+        private PipelineTransactions.CommittedReads overlapReads;
         private long runId;
         /** The largest ingestion order before this run: about the number of listings stored before it. */
         private long listingsBefore;
@@ -268,6 +278,14 @@ public final class PipelineRun {
         }
 
         Optional<RunSummary> execute() {
+            try {
+                return executeAndAwaitWrites();
+            } finally {
+                writes.awaitQuietly();
+            }
+        }
+
+        private Optional<RunSummary> executeAndAwaitWrites() {
             long t0 = System.nanoTime();
             store.lockPipeline();
             Optional<PreviousRun> previous = store.previousRun();
@@ -279,6 +297,7 @@ public final class PipelineRun {
                 return Optional.empty();
             }
             String mode = full ? "full" : "incremental";
+            overlapReads = full ? null : transactions.committedReads().orElse(null);
             // In a transaction of its own, committed at once, so the run is visible as running from now on. This run
             // holds the pipeline, so any other run still shown as running was left by a process that died.
             runId = transactions.inTransaction(own -> {
@@ -319,9 +338,13 @@ public final class PipelineRun {
             } else if (!changed.isEmpty()) {
                 incremental(changed, redelivered, described, prepared);
             }
+            writes.await();
+            if (overlapReads != null) {
+                timings.put("write_wait_ms", writes.waitedMillis());
+            }
             lap("matching_ms", t);
             long added = changed.size() - redelivered.stream().filter(changed::contains).count();
-            boolean grewInBulk = added >= ANALYZE_AFTER_LISTINGS && added >= listingsBefore;
+            boolean grewInBulk = added >= ANALYZE_AFTER_LISTINGS && added >= 2 * listingsBefore;
             boolean reshaped = full && (count("decisions_written", 0) + count("decisions_deleted", 0)) * 10
                     >= Math.max(1, count("pairs", 0));
             if (grewInBulk || reshaped) {
@@ -416,8 +439,16 @@ public final class PipelineRun {
             for (StoredListing row : described.values()) {
                 (stored.containsKey(row.id()) ? again : fresh).add(row);
             }
-            store.insertListings(fresh, fileOfListing, keysFingerprint);
-            Set<String> changed = new HashSet<>(store.upsertListings(again, fileOfListing, keysFingerprint));
+            if (!again.isEmpty()) {
+                overlapReads = null;
+            }
+            if (overlapReads != null) {
+                writes.submit(() -> store.insertListings(fresh, fileOfListing, keysFingerprint));
+            } else {
+                store.insertListings(fresh, fileOfListing, keysFingerprint);
+            }
+            Set<String> changed = new HashSet<>(again.isEmpty() ? Set.of()
+                    : store.upsertListings(again, fileOfListing, keysFingerprint));
             fresh.forEach(row -> changed.add(row.id()));
             return changed;
         }
@@ -436,7 +467,9 @@ public final class PipelineRun {
             for (String id : changed) {
                 all.add(prepared.get(id));
             }
-            all.addAll(store.listingsSharingKeys(keys, changed).parallelStream().map(preparer::prepare).toList());
+            // the run's own listings may not be stored yet (write-behind): they are excluded from the answer anyway
+            all.addAll(read(s -> s.listingsSharingKeys(keys, changed)).parallelStream().map(preparer::prepare)
+                    .toList());
             all.sort((x, y) -> CodePoints.compare(x.id(), y.id()));
             List<List<String>> keysByListing = new ArrayList<>(all.size());
             boolean[] isChanged = new boolean[all.size()];
@@ -457,12 +490,16 @@ public final class PipelineRun {
             if (!changedBefore.isEmpty()) {
                 store.deleteDecisionsTouching(changedBefore);
             }
-            store.insertDecisions(decisions, effective.version());
+            if (overlapReads != null) {
+                writes.submit(() -> store.insertDecisions(decisions, effective.version()));
+            } else {
+                store.insertDecisions(decisions, effective.version());
+            }
             count("decisions_written", decisions.size());
             count("listings_matched", changed.size());
             lap("incremental_decisions_ms", t);
             t = System.nanoTime();
-            Set<String> closure = closure(changed);
+            Set<String> closure = closure(changed, decisions);
             lap("incremental_closure_ms", t);
             t = System.nanoTime();
             Map<String, Listing> fresh = new HashMap<>(changed.size() * 2);
@@ -626,18 +663,41 @@ public final class PipelineRun {
 
         /** The seed plus everything connected to it by match edges or by a shared former canonical event. */
         private Set<String> closure(Collection<String> seed) {
+            return closure(seed, List.of());
+        }
+
+        /**
+         * @param fresh this run's decisions, which may not be stored yet (write-behind): their match edges are
+         *              followed from memory
+         */
+        private Set<String> closure(Collection<String> seed, List<PairDecision> fresh) {
+            Map<String, List<String>> freshEdges = new HashMap<>();
+            for (PairDecision d : fresh) {
+                if (d.decision() == Decision.MATCH) {
+                    freshEdges.computeIfAbsent(d.a(), k -> new ArrayList<>()).add(d.b());
+                    freshEdges.computeIfAbsent(d.b(), k -> new ArrayList<>()).add(d.a());
+                }
+            }
             Set<String> all = new HashSet<>(seed);
             Collection<String> frontier = seed;
             while (!frontier.isEmpty()) {
                 Set<String> next = new HashSet<>();
-                for (String[] edge : store.matchEdgesTouching(frontier)) {
+                Collection<String> from = frontier;
+                for (String[] edge : read(s -> s.matchEdgesTouching(from))) {
                     for (String id : edge) {
                         if (all.add(id)) {
                             next.add(id);
                         }
                     }
                 }
-                for (List<String> members : store.canonicalsHolding(frontier).values()) {
+                for (String id : frontier) {
+                    for (String other : freshEdges.getOrDefault(id, List.of())) {
+                        if (all.add(other)) {
+                            next.add(other);
+                        }
+                    }
+                }
+                for (List<String> members : read(s -> s.canonicalsHolding(from)).values()) {
                     for (String id : members) {
                         if (all.add(id)) {
                             next.add(id);
@@ -714,8 +774,8 @@ public final class PipelineRun {
                     others.add(id);
                 }
             }
-            listings.addAll(store.loadListings(others));
-            List<PairDecision> decisions = new ArrayList<>(store.decisionsWithin(others));
+            listings.addAll(read(s -> s.loadListings(others)));
+            List<PairDecision> decisions = new ArrayList<>(read(s -> s.decisionsWithin(others)));
             for (PairDecision d : freshDecisions) {
                 if (ids.contains(d.a()) && ids.contains(d.b())) {
                     decisions.add(d);
@@ -733,7 +793,9 @@ public final class PipelineRun {
             List<Integer> order = new ArrayList<>(IntStream.range(0, clusters.size()).boxed().toList());
             order.sort((x, y) -> CodePoints.compare(members.get(x).get(0), members.get(y).get(0)));
             List<List<String>> sortedMembers = order.stream().map(members::get).toList();
-            CanonicalIds.Assignment assignment = CanonicalIds.assign(store.canonicalsHolding(ids), sortedMembers);
+            CanonicalIds.Assignment assignment = CanonicalIds.assign(read(s -> s.canonicalsHolding(ids)),
+                    sortedMembers);
+            writes.await(); // the transaction's connection is the run's again
 
             long[] idOfSlot = assignment.keptIds().clone();
             List<CanonicalEvent> created = new ArrayList<>();
@@ -768,6 +830,11 @@ public final class PipelineRun {
         }
 
         // ---- helpers
+
+        /** Reads stored rows: on a connection of their own while writes go on in the background, else in turn. */
+        private <T> T read(java.util.function.Function<PipelineStore, T> query) {
+            return overlapReads == null ? query.apply(store) : overlapReads.read(query);
+        }
 
         private StoredListing describe(PreparedListing p) {
             List<String> keys = blockingKeys.keysFor(p);

@@ -118,6 +118,8 @@ class PipelineRunIT {
         RunSummary run = worker().runOnce().orElseThrow();
 
         assertThat(run.count("listings_matched")).isEqualTo(2);
+        assertThat(run.timings()).as("new listings only: written in the background while the run reads the"
+                + " committed rows, following its own match edges from memory").containsKey("write_wait_ms");
         assertThat(memberships()).contains(List.of("bwb-umzug", "emt-umzug", "rkb-umzug"));
         Map<String, Long> after = canonicalIdByListing();
         assertThat(after.get("rkb-umzug")).as("a grown cluster keeps its id").isEqualTo(before.get("bwb-umzug"));

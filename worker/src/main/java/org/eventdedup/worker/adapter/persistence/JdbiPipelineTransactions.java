@@ -1,11 +1,13 @@
 package org.eventdedup.worker.adapter.persistence;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.eventdedup.worker.port.PipelineStore;
 import org.eventdedup.worker.port.PipelineTransactions;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -43,5 +45,24 @@ public final class JdbiPipelineTransactions implements PipelineTransactions {
         } finally {
             inside.set(false);
         }
+    }
+
+    /**
+     * Each read opens a read-only transaction on a pooled connection of its own: {@code Jdbi.open} never joins the
+     * transaction open on this thread, so the run's uncommitted rows stay invisible to it.
+     */
+    @Override
+    public Optional<CommittedReads> committedReads() {
+        return Optional.of(new CommittedReads() {
+            @Override
+            public <T> T read(Function<PipelineStore, T> work) {
+                try (Handle handle = jdbi.open()) {
+                    return handle.inTransaction(own -> {
+                        own.execute("SET TRANSACTION READ ONLY");
+                        return work.apply(new JdbiPipelineStore(own));
+                    });
+                }
+            }
+        });
     }
 }
