@@ -382,12 +382,13 @@ public final class PipelineRun {
                 }
                 count("files_claimed", 1);
                 ParsedFile parsed;
+                byte[] content = store.content(file.id());
                 try {
-                    parsed = parser.parse(file.filename(), file.content(), nextOrder);
+                    parsed = parser.parse(file.filename(), content, nextOrder);
                 } catch (InputFileException e) {
                     String error = InputProblems.errorJson(file.filename(), e.problems());
                     store.markFailed(file.id(), error, runId);
-                    deadLetters.reject(file.filename(), file.sourcePath(), file.content(), error);
+                    deadLetters.reject(file.filename(), file.sourcePath(), content, error);
                     count("files_failed", 1);
                     warnings.add(file.filename() + " rejected to dead letters: " + e.problems().size()
                             + (e.problems().size() == 1 ? " problem" : " problems"));

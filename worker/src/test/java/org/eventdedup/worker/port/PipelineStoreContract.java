@@ -56,7 +56,7 @@ public abstract class PipelineStoreContract {
             assertThat(claimed).singleElement().satisfies(f -> {
                 assertThat(f.filename()).isEqualTo("bwb_01.json");
                 assertThat(f.sourcePath()).isEqualTo("/in/bwb_01.json");
-                assertThat(new String(f.content(), StandardCharsets.UTF_8)).isEqualTo("one");
+                assertThat(new String(s.content(f.id()), StandardCharsets.UTF_8)).isEqualTo("one");
             });
             s.markCompleted(claimed.get(0).id(), 3, Map.of("sourceKey", "bwb"), id);
             return id;

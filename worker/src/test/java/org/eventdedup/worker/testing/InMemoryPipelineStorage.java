@@ -248,8 +248,17 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         @Override
         public List<ClaimedFile> claimPending(int limit) {
             return state.files.values().stream().filter(f -> f.status().equals("pending")).limit(limit)
-                    .map(f -> new ClaimedFile(f.id(), f.filename(), f.sourcePath(), f.content().clone()))
+                    .map(f -> new ClaimedFile(f.id(), f.filename(), f.sourcePath()))
                     .toList();
+        }
+
+        @Override
+        public byte[] content(long fileId) {
+            FileRow file = state.files.get(fileId);
+            if (file == null || file.content() == null) {
+                throw new IllegalStateException("queued file " + fileId + " has no content");
+            }
+            return file.content().clone();
         }
 
         @Override

@@ -81,12 +81,19 @@ final class JdbiPipelineStore implements PipelineStore {
     @Override
     public List<ClaimedFile> claimPending(int limit) {
         return handle.createQuery("""
-                        SELECT id, filename, source_path, content FROM file_ingestions
+                        SELECT id, filename, source_path FROM file_ingestions
                          WHERE status = 'pending' ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("limit", limit)
                 .map((rs, ctx) -> new ClaimedFile(rs.getLong("id"), rs.getString("filename"),
-                        rs.getString("source_path"), rs.getBytes("content")))
+                        rs.getString("source_path")))
                 .list();
+    }
+
+    @Override
+    public byte[] content(long fileId) {
+        return handle.createQuery("SELECT content FROM file_ingestions WHERE id = :id AND content IS NOT NULL")
+                .bind("id", fileId).mapTo(byte[].class).findOne()
+                .orElseThrow(() -> new IllegalStateException("queued file " + fileId + " has no content"));
     }
 
     @Override
