@@ -256,8 +256,10 @@ public final class RematchBench {
             }
             ingested += run.get().count("ingested");
             runs++;
-            progress("run %d: %,d listings ingested; stages (ms) %s", runs, run.get().count("ingested"),
-                    run.get().timings());
+            progress("run %d: %,d listings ingested (%,d pairs; events %,d created, %,d updated, %,d deleted);"
+                            + " stages (ms) %s", runs, run.get().count("ingested"), run.get().count("pairs"),
+                    run.get().count("canonicals_created"), run.get().count("canonicals_updated"),
+                    run.get().count("canonicals_deleted"), run.get().timings());
         }
         double ms = (System.nanoTime() - t0) / 1e6;
         progress("ingested %,d listings in %.1f s", ingested, ms / 1000);

@@ -775,6 +775,7 @@ public final class PipelineRun {
                     others.add(id);
                 }
             }
+            long t = System.nanoTime();
             listings.addAll(read(s -> s.loadListings(others)));
             List<PairDecision> decisions = new ArrayList<>(read(s -> s.decisionsWithin(others)));
             for (PairDecision d : freshDecisions) {
@@ -782,6 +783,7 @@ public final class PipelineRun {
                     decisions.add(d);
                 }
             }
+            t = add("recluster_read_ms", t);
             ClusterResult clustering = new Clusterer().cluster(listings, decisions, config.cluster());
             List<Cluster> clusters = clustering.all();
             List<CanonicalEvent> events = new CanonicalSynthesizer(config.canonical())
@@ -796,7 +798,9 @@ public final class PipelineRun {
             List<List<String>> sortedMembers = order.stream().map(members::get).toList();
             CanonicalIds.Assignment assignment = CanonicalIds.assign(read(s -> s.canonicalsHolding(ids)),
                     sortedMembers);
+            t = add("recluster_compute_ms", t);
             writes.await(); // the transaction's connection is the run's again
+            t = add("recluster_write_wait_ms", t);
 
             long[] idOfSlot = assignment.keptIds().clone();
             List<CanonicalEvent> created = new ArrayList<>();
@@ -826,6 +830,7 @@ public final class PipelineRun {
             }
             store.replaceLinks(ids, links);
             store.deleteCanonicals(assignment.removed());
+            add("recluster_write_ms", t);
             count("canonicals", events.size());
             count("canonicals_deleted", assignment.removed().size());
         }
@@ -852,6 +857,13 @@ public final class PipelineRun {
         /** Adds to a count; @return its new value */
         private long count(String name, long amount) {
             return counts.merge(name, amount, Long::sum);
+        }
+
+        /** Adds the time since {@code startNanos} to a timing that several calls share; returns the time now. */
+        private long add(String name, long startNanos) {
+            long now = System.nanoTime();
+            timings.merge(name, (now - startNanos) / 1_000_000, Long::sum);
+            return now;
         }
 
         private void lap(String name, long startNanos) {
