@@ -242,7 +242,7 @@ public abstract class PipelineStoreContract {
 
     @Test
     void ids_and_keys_with_tabs_quotes_and_backslashes_are_stored_as_they_are() {
-        String odd = "x\t\"1\"\\n\nz";
+        String odd = "x\t\"1\"\\n\nzä😀";
         String plain = "y";
         long file = queue().offer("f.json", "f", "watch", null, bytes("odd")).ingestionId();
         Listing oddListing = new Listing(odd, "bwb", "terminliste", "Tab\tund \\ \"Zitat\"", null, "Zeile 1\nZeile 2",

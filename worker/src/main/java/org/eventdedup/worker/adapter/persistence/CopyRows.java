@@ -76,6 +76,18 @@ final class CopyRows {
         }
     }
 
+    /** Runs {@code copySql} ({@code COPY table [(columns)] FROM STDIN (FORMAT binary)}) with {@code rows}. */
+    void in(String copySql, BinaryRows rows) {
+        try {
+            CopyManager copy = handle.getConnection().unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn(copySql, new java.io.ByteArrayInputStream(rows.finish()));
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs {@code copySql} ({@code COPY table [(columns)] FROM STDIN}) with {@code rows}. */
     void in(String copySql, CharSequence rows) {
         try {

@@ -483,13 +483,14 @@ final class JdbiPipelineStore implements PipelineStore {
         // config_version, outcome
         CopyRows copy = new CopyRows(handle);
         for (int from = 0; from < decisions.size(); from += COPY_CHUNK) {
-            StringBuilder rows = new StringBuilder(160 * COPY_CHUNK);
+            BinaryRows rows = new BinaryRows(140 * COPY_CHUNK);
             for (PairDecision d : decisions.subList(from, Math.min(decisions.size(), from + COPY_CHUNK))) {
                 Signals s = d.signals();
-                CopyRows.row(rows, d.a(), d.b(), s.date(), s.geo(), s.title(), s.description(), d.score(),
-                        d.decision().jsonName(), d.tier().jsonName(), configVersion, DecisionOutcome.of(d));
+                rows.row(11).text(d.a()).text(d.b()).float8(s.date()).float8(s.geo()).float8(s.title())
+                        .float8(s.description()).float8(d.score()).text(d.decision().jsonName())
+                        .text(d.tier().jsonName()).int8(configVersion).int8(DecisionOutcome.of(d));
             }
-            copy.in("COPY " + target + " FROM STDIN", rows);
+            copy.in("COPY " + target + " FROM STDIN (FORMAT binary)", rows);
         }
     }
 
