@@ -77,10 +77,10 @@ public final class ConfigReference {
             parts.add("not blank");
         }
         if (Boolean.TRUE.equals(schema.get("uniqueItems"))) {
-            parts.add("distinct non-empty names");
+            parts.add("distinct non-empty names, case ignored");
         }
         if (schema.get("additionalProperties") instanceof Map<?, ?> values && values.containsKey("x-weights-sum")) {
-            parts.add("each value: the four `scoring` weights, summing to 1.0");
+            parts.add("names distinct ignoring case; each value: the four `scoring` weights, summing to 1.0");
         }
         return String.join(", ", parts);
     }
