@@ -18,8 +18,10 @@ import org.eventdedup.worker.port.ListingCategoryCounts.SpellingCount;
  */
 public final class ListingCategories implements ReadListingCategoriesUseCase {
 
+    /** Most listings first; on a tie the folded spelling ("konzert" before "Konzert"), then code-point order. */
     private static final Comparator<SpellingCount> MOST_FREQUENT = Comparator
             .comparingLong(SpellingCount::listings).reversed()
+            .thenComparing(s -> !s.spelling().equals(Normalizer.casefold(s.spelling())))
             .thenComparing(SpellingCount::spelling, CodePoints.ORDER);
 
     private final ListingCategoryCounts counts;
