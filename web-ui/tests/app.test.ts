@@ -168,6 +168,30 @@ describe('the config page', () => {
     expect(button(root, 'Save changes').disabled).toBe(false);
   });
 
+  it('explains every canonical strategy option in one line, named as in the dropdown', async () => {
+    const root = await page();
+    const selects = [...section(root, 'canonical').querySelectorAll('select')];
+    expect(selects.length).toBe(12);
+    for (const select of selects) {
+      const field = select.closest('.field')!;
+      const lines = [...field.querySelectorAll('details.options li')];
+      const label = field.querySelector('label')?.textContent;
+      expect(lines.map((li) => li.querySelector('b')?.textContent), label ?? '').toEqual([...select.options].map((o) => o.textContent));
+      for (const li of lines) expect(li.textContent!.length, li.textContent ?? '').toBeGreaterThan(li.querySelector('b')!.textContent!.length + 10);
+      // the chosen option's line is part of the field's description
+      const chosen = select.options[select.selectedIndex].textContent!;
+      const described = document.getElementById(select.getAttribute('aria-describedby')!.split(' ')[0])?.textContent;
+      expect(described).toContain(`${chosen}: `);
+    }
+    const title = field(root, 'Title') as unknown as HTMLSelectElement;
+    title.value = 'first';
+    title.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(document.getElementById(title.getAttribute('aria-describedby')!)?.textContent).toContain(
+      'First: The value of the earliest-ingested source that has one.',
+    );
+  });
+
   it('turns the cross-source-type override on and off', async () => {
     const root = await page();
     const title = section(root, 'title');
