@@ -168,6 +168,30 @@ describe('the config page', () => {
     expect(button(root, 'Save changes').disabled).toBe(false);
   });
 
+  it('explains every canonical strategy option in one line, named as in the dropdown', async () => {
+    const root = await page();
+    const selects = [...section(root, 'canonical').querySelectorAll('select')];
+    expect(selects.length).toBe(12);
+    for (const select of selects) {
+      const field = select.closest('.field')!;
+      const lines = [...field.querySelectorAll('details.options li')];
+      const label = field.querySelector('label')?.textContent;
+      expect(lines.map((li) => li.querySelector('b')?.textContent), label ?? '').toEqual([...select.options].map((o) => o.textContent));
+      for (const li of lines) expect(li.textContent!.length, li.textContent ?? '').toBeGreaterThan(li.querySelector('b')!.textContent!.length + 10);
+      // the chosen option's line is part of the field's description
+      const chosen = select.options[select.selectedIndex].textContent!;
+      const described = document.getElementById(select.getAttribute('aria-describedby')!.split(' ')[0])?.textContent;
+      expect(described).toContain(`${chosen}: `);
+    }
+    const title = field(root, 'Title') as unknown as HTMLSelectElement;
+    title.value = 'first';
+    title.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(document.getElementById(title.getAttribute('aria-describedby')!)?.textContent).toContain(
+      'First: The value of the earliest-ingested source that has one.',
+    );
+  });
+
   it('turns the cross-source-type override on and off', async () => {
     const root = await page();
     const title = section(root, 'title');
@@ -198,6 +222,58 @@ describe('the config page', () => {
     const cw = (server.document.category_weights as JsonObject);
     expect(cw.priority).toEqual(['fasnacht', 'musik', 'versammlung']);
     expect(Object.keys(cw.overrides as JsonObject)).toContain('musik');
+  });
+
+  it('offers the stored listings\' categories with counts, compares names ignoring case and warns on an unknown one', async () => {
+    server.listingCategories = [
+      { name: 'konzert', count: 120 },
+      { name: 'fasnacht', count: 40 },
+      { name: 'Straßenfest', count: 1 },
+    ];
+    const root = await page();
+    const categories = section(root, 'category_weights');
+    const input = field(root, 'Add a category override', categories);
+    const options = [...root.querySelectorAll<HTMLOptionElement>(`#${input.getAttribute('list')} option`)];
+    expect(options.map((o) => [o.value, o.label])).toEqual([
+      ['konzert', '120 listings'],
+      ['fasnacht', '40 listings'],
+      ['Straßenfest', '1 listing'],
+    ]);
+    expect(categories.querySelector('#category-case')?.textContent).toContain('Names are compared ignoring case');
+    expect(input.getAttribute('aria-describedby')).toContain('category-case');
+    // the shipped overrides: fasnacht is stored, versammlung is not
+    expect(categories.textContent).toContain('40 listings');
+    expect(categories.querySelector('.warning[data-category=versammlung]')?.textContent).toBe('No stored listing has this category.');
+
+    type(input, 'Konzert');
+    await settle();
+    expect(categories.querySelector('[data-testid=new-category-warning]')).toBeNull();
+    type(input, 'STRASSENFEST');
+    await settle();
+    expect(categories.querySelector('[data-testid=new-category-warning]')).toBeNull();
+    type(input, 'Konzertt');
+    await settle();
+    expect(categories.querySelector('[data-testid=new-category-warning]')?.textContent).toBe('No stored listing has this category.');
+
+    // a warning, not a block: the name is added all the same
+    click(button(categories, 'Add category'));
+    await settle();
+    expect([...categories.querySelectorAll('ol li .name')].map((n) => n.textContent)).toContain('Konzertt');
+
+    type(field(root, 'Add a category override', categories), 'FASNACHT');
+    click(button(categories, 'Add category'));
+    await settle();
+    expect(categories.querySelector('#new-category-error')?.textContent).toBe('“fasnacht” already exists; names are compared ignoring case.');
+  });
+
+  it('shows no category warning while the server cannot list stored categories', async () => {
+    const root = await page();
+    const categories = section(root, 'category_weights');
+    type(field(root, 'Add a category override', categories), 'anything');
+    await settle();
+    expect(categories.querySelector('[data-testid=new-category-warning]')).toBeNull();
+    expect(categories.querySelectorAll('datalist option').length).toBe(0);
+    expect(server.requests.some((r) => r.path === '/api/listings/categories')).toBe(true);
   });
 
   it('stores an API key without ever showing it again', async () => {

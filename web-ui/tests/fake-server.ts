@@ -28,6 +28,8 @@ export class FakeServer {
   /** answers the next PATCH with this problem instead of saving */
   nextPatchProblem: Problem | null = null;
   runs: Json | null = null;
+  /** What GET /api/listings/categories answers; null: a server without it (404). */
+  listingCategories: Json | null = null;
   /** Answers of GET /api/runs/{id}, one per request (the last one repeats). */
   runDetails: Json[] = [];
   /** Operators by name; null: a server from before sign-in existed (the auth routes answer 404). */
@@ -157,6 +159,9 @@ export class FakeServer {
     if (method === 'GET' && url.pathname.startsWith('/api/runs/')) {
       const next = this.runDetails.length > 1 ? this.runDetails.shift() : this.runDetails[0];
       return next === undefined ? problem(404, { detail: 'no such run' }) : json(200, next);
+    }
+    if (route === 'GET /api/listings/categories') {
+      return this.listingCategories === null ? problem(404, {}) : json(200, this.listingCategories);
     }
     if (route === 'GET /api/runs') return this.runs === null ? problem(404, {}) : json(200, this.runs);
     if (stale) return problem(412, { detail: `the current version is ${this.version}`, current_version: this.version });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import App from '../src/App.svelte';
-import { zoneCounts } from '../src/lib/histogram';
+import { shownZones, zoneCounts } from '../src/lib/histogram';
 import { formatDelta, metricRows, pairVerdict } from '../src/lib/preview';
 import type { Json, Preview } from '../src/lib/types';
 import { FakeServer } from './fake-server';
@@ -68,7 +68,54 @@ describe('reading a preview', () => {
   });
 });
 
+describe('the zone counts the histogram states', () => {
+  const h = { min: 0, max: 1, counts: [5, 0, 0, 3, 2] }; // bin centres 0.1 0.3 0.5 0.7 0.9
+  const ran = { low: 0.4, high: 0.8, title_veto: 0.3 };
+  // the title veto turned one of the two pairs above 0.8 into no match: the bins alone would say 2 match
+  const decided = { no_match: 6, ambiguous: 3, match: 1 };
+
+  it('are the preview\'s own decision counts at the thresholds it ran with, veto included', () => {
+    expect(shownZones(h, decided, ran, 0.4, 0.8, 0.3)).toEqual({ counts: decided, exact: true, vetoMoved: false });
+  });
+
+  it('shift by the pairs the bins say crossed a moved line', () => {
+    // lowering high to 0.6 moves the 3 pairs of the 0.7 bin from ambiguous to match
+    expect(shownZones(h, decided, ran, 0.4, 0.6, 0.3)).toEqual({
+      counts: { no_match: 6, ambiguous: 0, match: 4 },
+      exact: false,
+      vetoMoved: false,
+    });
+  });
+
+  it('are not exact once the title veto moved', () => {
+    expect(shownZones(h, decided, ran, 0.4, 0.8, 0.5)).toEqual({ counts: decided, exact: false, vetoMoved: true });
+  });
+});
+
 describe('the preview panel', () => {
+  it('states the same match count in the histogram as in the results table, the veto included', async () => {
+    const answer = structuredClone(previewJson) as unknown as Preview;
+    server.previewAnswer = answer as unknown as Json;
+    const root = await page();
+    // the form's thresholds as the preview ran them
+    type(field(root, 'No-match threshold'), String(answer.candidate.thresholds.low));
+    type(field(root, 'Match threshold'), String(answer.candidate.thresholds.high));
+    type(field(root, 'Title veto'), String(answer.candidate.thresholds.title_veto));
+    const panel = await previewed(root);
+    const zones = panel.querySelector('[data-testid=zone-counts]')!;
+    const bold = [...zones.querySelectorAll('b')].map((b) => b.textContent);
+    expect(bold).toEqual([
+      answer.candidate.counts.match.toLocaleString(),
+      answer.candidate.counts.ambiguous.toLocaleString(),
+      answer.candidate.counts.no_match.toLocaleString(),
+    ]);
+    expect(row(panel, 'match').textContent).toContain(String(answer.candidate.counts.match));
+    expect(zones.textContent).not.toContain('≈');
+    expect(zones.textContent).toContain('(as in the results)');
+    type(field(root, 'Match threshold'), '0.9');
+    expect(panel.querySelector('[data-testid=zone-counts]')?.textContent).toContain('≈');
+  });
+
   it('sends the draft as a merge patch and shows the comparison', async () => {
     const root = await page();
     type(field(root, 'Match threshold'), '0.8');

@@ -14,6 +14,7 @@ import type {
   SchemaNode,
 } from './types';
 import { suggestState, type SuggestState } from './suggest';
+import type { StoredCategory } from './categories';
 
 /** A non-2xx answer; `problem` holds the problem+json body when the server sent one. */
 export class ApiError extends Error {
@@ -187,6 +188,17 @@ export class ConfigApi {
     return toConfigView(
       await this.json<JsonObject>('POST', '/api/config/rollback', { version }, { 'If-Match': `"${currentVersion}"` }),
     );
+  }
+
+  /** The categories of the stored listings with counts, most frequent first; none from a server without the endpoint. */
+  async listingCategories(): Promise<StoredCategory[]> {
+    try {
+      const body = await this.json<Json>('GET', '/api/listings/categories');
+      return Array.isArray(body) ? (body as unknown as StoredCategory[]) : [];
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return [];
+      throw e;
+    }
   }
 
   /** Recent pipeline runs; an empty list while the server has no runs endpoint yet (404). */

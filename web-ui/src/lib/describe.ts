@@ -2,6 +2,12 @@ import { segments } from './json';
 import { isNullableObject, schemaAt, titleOf } from './schema';
 import type { Json, SchemaNode } from './types';
 
+/** An enum value as the page names it, in the dropdown and in help alike: `longest_non_generic` → "Longest non generic". */
+export function optionLabel(option: string): string {
+  const text = option.replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "Thresholds › Match threshold" for "/thresholds/high"; map keys (category names) appear as they are. */
 export function pathLabel(schema: SchemaNode, path: string): string {
   if (path === '/ai_api_key') return 'AI › API key';

@@ -15,7 +15,8 @@ export function position(h: Histogram, score: number): number {
 
 /**
  * How many pairs each zone would hold at these thresholds, read from the bins (a bin counts where its centre lies;
- * the exact split happens on the server). The title veto is left out: it needs the title score, not in the bins.
+ * the exact split happens on the server). The title veto is left out: it needs the title score, not in the bins;
+ * {@link shownZones} starts from the server's counts instead.
  */
 export function zoneCounts(h: Histogram, low: number, high: number): { no_match: number; ambiguous: number; match: number } {
   const result = { no_match: 0, ambiguous: 0, match: 0 };
@@ -27,6 +28,31 @@ export function zoneCounts(h: Histogram, low: number, high: number): { no_match:
     else result.no_match += n;
   });
   return result;
+}
+
+export type ZoneCounts = { no_match: number; ambiguous: number; match: number };
+
+/**
+ * The zone counts the histogram states. At the thresholds the preview ran with they are the preview's own decision
+ * counts — title veto included, so they agree with the results table. Once the operator moves a line, they are
+ * those counts shifted by the pairs the bins say crossed it; a changed title veto is not estimated (`vetoMoved`).
+ */
+export function shownZones(
+  h: Histogram,
+  decided: ZoneCounts | undefined,
+  ran: { low: number; high: number; title_veto: number } | undefined,
+  low: number,
+  high: number,
+  veto: number | undefined,
+): { counts: ZoneCounts; exact: boolean; vetoMoved: boolean } {
+  // an answer without them (an older server): the bins alone
+  if (!decided || !ran) return { counts: zoneCounts(h, low, high), exact: false, vetoMoved: false };
+  const vetoMoved = veto !== undefined && veto !== ran.title_veto;
+  if (low === ran.low && high === ran.high) return { counts: { ...decided }, exact: !vetoMoved, vetoMoved };
+  const then = zoneCounts(h, ran.low, ran.high);
+  const now = zoneCounts(h, low, high);
+  const shift = (k: keyof ZoneCounts) => Math.max(0, decided[k] + now[k] - then[k]);
+  return { counts: { no_match: shift('no_match'), ambiguous: shift('ambiguous'), match: shift('match') }, exact: false, vetoMoved };
 }
 
 /**

@@ -6,6 +6,8 @@ export type JsonObject = { [key: string]: Json };
 export interface SchemaNode {
   title?: string;
   description?: string;
+  /** What each `enum` value does, by value (the canonical strategies). */
+  'x-option-help'?: Record<string, string>;
   type?: string | string[];
   properties?: Record<string, SchemaNode>;
   required?: string[];

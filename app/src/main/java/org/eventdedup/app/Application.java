@@ -21,7 +21,9 @@ import org.eventdedup.worker.adapter.http.WorkerHttpRoutes;
 import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
 import org.eventdedup.worker.port.GroundTruthStore;
 import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
+import org.eventdedup.worker.adapter.persistence.JdbiListingCategoryCounts;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineQueries;
+import org.eventdedup.worker.query.ListingCategories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +130,9 @@ public final class Application implements AutoCloseable {
                 new YamlLexiconLoader().loadFrom(lexiconDir(settings)));
         http = ConfigHttpServer.start(port, new ConfigHttpServer.Dependencies(configService, configService,
                 configService, configService, database.persistence()::isReady, webRoot,
-                List.of(new WorkerHttpRoutes(queries, queries, module.intake()),
+                List.of(new WorkerHttpRoutes(queries, queries,
+                                new ListingCategories(new JdbiListingCategoryCounts(database.persistence().jdbi())),
+                                module.intake()),
                         module.previewRoutes(configService), module.suggestRoutes(configService)),
                 new ConfigHttpServer.Access(accessService, accessService)));
         log.info("HTTP API listening on port {}{}", http.port(), webRoot == null ? " (no web UI bundled)" : "");

@@ -58,6 +58,7 @@ class DatabaseOutageIT {
             new Route("GET", "/api/config/history/1", null, Set.of(200)),
             new Route("GET", "/api/runs?limit=5", null, Set.of(200)),
             new Route("GET", "/api/canonical-events?limit=5", null, Set.of(200)),
+            new Route("GET", "/api/listings/categories", null, Set.of(200)),
             new Route("POST", "/api/ingest?name=rkb_01.json", """
                     {"events": [{"id": "c", "title": "Flohmarkt am Rathaus", "source_type": "terminliste",
                       "event_dates": [{"date": "2026-03-07", "start_time": "09:00"}],

@@ -46,7 +46,7 @@ public final class PreparedListing {
         this.sortedDays = sortedDays;
         this.startSeconds = startSeconds;
         this.venueName = venueName;
-        this.categories = listing.categories().isEmpty() ? Set.of() : Set.copyOf(listing.categories());
+        this.categories = listing.categories().isEmpty() ? Set.of() : Set.copyOf(WeightResolver.fold(listing.categories()));
     }
 
     public Listing listing() {

@@ -115,12 +115,8 @@ final class SignalColumns {
         Components components = Components.of(sorted.size(), index, truth);
         int[] foldOf = components.assignFolds(folds, seed);
 
-        List<String> categories = new ArrayList<>();
-        for (String category : config.categoryWeights().priority()) {
-            if (config.categoryWeights().overrides().containsKey(category) && !categories.contains(category)) {
-                categories.add(category);
-            }
-        }
+        WeightResolver weights = new WeightResolver(config.scoring(), config.categoryWeights());
+        List<String> categories = weights.categories();
         // labels first (cheap), so only labelled pairs are scored and kept, in candidate order
         int[] kept = new int[pairs.size()];
         int size = 0;
@@ -141,7 +137,6 @@ final class SignalColumns {
         DateScorer date = new DateScorer(config.date());
         GeoScorer geo = new GeoScorer(config.geo());
         DescriptionScorer description = new DescriptionScorer();
-        WeightResolver weights = new WeightResolver(config.scoring(), config.categoryWeights());
         int keptCount = size;
         parallel.forRange(keptCount, 2048, (from, to) -> {
             for (int slot = from; slot < to; slot++) {
@@ -164,7 +159,7 @@ final class SignalColumns {
                 c.titleSecondary[slot] = TitleScorer.secondary(a, b);
                 c.crossSourceType[slot] = TitleScorer.isCrossSourceTypePair(a.sourceType(), b.sourceType());
                 c.description[slot] = description.score(a, b);
-                String category = weights.category(a.categories(), b.categories());
+                String category = weights.category(a, b);
                 c.weightGroup[slot] = (byte) (category == null ? 0 : categories.indexOf(category) + 1);
                 c.same[slot] = truth.pairs().contains(new IdPair(a.id(), b.id()));
                 c.foldA[slot] = foldOf[ia];

@@ -85,7 +85,6 @@ class CombinerAndDecisionTest {
     void falls_back_to_the_main_weights() { // W2
         assertThat(weights(SHIPPED, Set.of("kinder"), Set.of("fasnacht"))).isEqualTo(SHIPPED.scoring());
         assertThat(weights(SHIPPED, Set.of(), Set.of("fasnacht"))).isEqualTo(SHIPPED.scoring());
-        assertThat(weights(SHIPPED, Set.of("Fasnacht"), Set.of("Fasnacht"))).isEqualTo(SHIPPED.scoring());
         MatchingConfig noPriority = aConfig().override("fasnacht", 0.3, 0.3, 0.25, 0.15).build();
         assertThat(weights(noPriority, Set.of("fasnacht"), Set.of("fasnacht"))).isEqualTo(noPriority.scoring());
         MatchingConfig noOverride = aConfig().priority("kinder").build();
@@ -99,6 +98,30 @@ class CombinerAndDecisionTest {
         MatchingConfig reversed = aConfig().priority("versammlung", "fasnacht")
                 .override("fasnacht", 0.30, 0.30, 0.25, 0.15).override("versammlung", 0.25, 0.20, 0.40, 0.15).build();
         assertThat(weights(reversed, both, both).title()).isEqualTo(0.40);
+    }
+
+    @Test
+    void compares_category_names_ignoring_case() {
+        MatchingConfig konzert = aConfig().priority("Konzert").override("Konzert", 0.30, 0.30, 0.25, 0.15).build();
+        assertThat(weights(konzert, Set.of("konzert"), Set.of("KONZERT")).title()).isEqualTo(0.25);
+        assertThat(new WeightResolver(konzert.scoring(), konzert.categoryWeights())
+                .category(Set.of("konzert"), Set.of("Konzert"))).isEqualTo("Konzert");
+        assertThat(weights(SHIPPED, Set.of("Fasnacht"), Set.of("FASNACHT")).title()).isEqualTo(0.25);
+    }
+
+    @Test
+    void folds_case_fully_so_sharp_s_matches_ss() {
+        MatchingConfig config = aConfig().priority("STRASSENFEST").override("STRASSENFEST", 0.30, 0.30, 0.25, 0.15)
+                .build();
+        assertThat(weights(config, Set.of("Straßenfest"), Set.of("strassenfest")).title()).isEqualTo(0.25);
+    }
+
+    @Test
+    void finds_the_override_of_a_priority_entry_spelt_in_another_case() {
+        MatchingConfig config = aConfig().priority("fasnacht").override("Fasnacht", 0.30, 0.30, 0.25, 0.15).build();
+        assertThat(weights(config, Set.of("fasnacht"), Set.of("fasnacht")).title()).isEqualTo(0.25);
+        assertThat(new WeightResolver(config.scoring(), config.categoryWeights()).categories())
+                .containsExactly("Fasnacht");
     }
 
     @Test

@@ -96,6 +96,18 @@ class PairScorerTest {
     }
 
     @Test
+    void applies_a_category_override_written_in_another_case_than_the_listings() {
+        MatchingConfig config = aConfig().priority("Konzert").override("Konzert", 0.30, 0.30, 0.25, 0.15).build();
+        ListingBuilder a = concert("a").categories("konzert").title("Narrensprung");
+        ListingBuilder b = concert("b").categories("KONZERT").title("Kinderball");
+        PairDecision decision = score(a, b, config);
+        var s = decision.signals();
+        assertThat(decision.score()).isCloseTo(
+                0.30 * s.date() + 0.30 * s.geo() + 0.25 * s.title() + 0.15 * s.description(), within(1e-12));
+        assertThat(decision.score()).isNotEqualTo(score(a, b).score());
+    }
+
+    @Test
     void refuses_to_pair_a_listing_with_itself() {
         PreparedListing a = concert("a").prepared();
         assertThatThrownBy(() -> new PairScorer(MatchingConfig.DEFAULT).score(a, a))

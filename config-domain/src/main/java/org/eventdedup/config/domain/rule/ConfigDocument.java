@@ -5,12 +5,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.model.Violation;
 import org.eventdedup.config.domain.rule.DocumentShape.BooleanNode;
@@ -213,6 +212,7 @@ public final class ConfigDocument {
             return null;
         }
         Map<String, Object> result = new LinkedHashMap<>();
+        Map<String, String> seen = new HashMap<>();
         boolean complete = true;
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String key = String.valueOf(e.getKey());
@@ -225,6 +225,12 @@ public final class ConfigDocument {
             String keyProblem = textProblem(key);
             if (keyProblem != null) {
                 out.add(new Violation(entryPath, "name " + keyProblem));
+                complete = false;
+                continue;
+            }
+            String earlier = seen.putIfAbsent(foldCase(key), key);
+            if (earlier != null) {
+                out.add(new Violation(entryPath, sameIgnoringCase(key, earlier)));
                 complete = false;
                 continue;
             }
@@ -249,7 +255,7 @@ public final class ConfigDocument {
             return null;
         }
         List<String> result = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, String> seen = new HashMap<>();
         boolean complete = true;
         for (int i = 0; i < list.size(); i++) {
             String itemPath = path + "/" + i;
@@ -264,12 +270,29 @@ public final class ConfigDocument {
             } else if (problem != null) {
                 out.add(new Violation(itemPath, problem));
                 complete = false;
-            } else if (!seen.add(s)) {
-                out.add(new Violation(itemPath, "duplicate entry \"" + s + "\""));
+            } else if (seen.containsKey(foldCase(s))) {
+                String earlier = seen.get(foldCase(s));
+                out.add(new Violation(itemPath, earlier.equals(s) ? "duplicate entry \"" + s + "\""
+                        : sameIgnoringCase(s, earlier)));
+            } else {
+                seen.put(foldCase(s), s);
             }
             result.add(s);
         }
         return complete ? result : null;
+    }
+
+    /**
+     * Names (the categories) compare ignoring case, as the matching engine compares them: upper then lower case maps
+     * "Straße" and "STRASSE" together, as full case folding does.
+     */
+    static String foldCase(String name) {
+        return name.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    private static String sameIgnoringCase(String name, String earlier) {
+        return "names compare ignoring case: \"" + OperatorRules.shown(name) + "\" is the same as \""
+                + OperatorRules.shown(earlier) + "\"; keep one";
     }
 
     private static Object readEnum(Object value, EnumNode node, String path, List<Violation> out) {

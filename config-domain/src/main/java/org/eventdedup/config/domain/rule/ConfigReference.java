@@ -1,6 +1,7 @@
 package org.eventdedup.config.domain.rule;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,6 +29,7 @@ public final class ConfigReference {
             rows(rows, "", schema);
             rows.forEach(row -> out.append(row).append('\n'));
             out.append('\n');
+            optionHelp(out, schema);
         }
         return out.toString();
     }
@@ -40,6 +42,33 @@ public final class ConfigReference {
                     + " | " + meaning(schema) + " |");
             if (schema.containsKey("properties")) {
                 rows(rows, name + ".", schema);
+            }
+        }
+    }
+
+    /** One line per option of each distinct choice in the section ({@code x-option-help}), after its table. */
+    private static void optionHelp(StringBuilder out, Map<String, Object> sectionSchema) {
+        Map<Map<String, Object>, List<String>> fieldsByHelp = new LinkedHashMap<>();
+        collectOptionHelp(fieldsByHelp, "", sectionSchema);
+        for (Map.Entry<Map<String, Object>, List<String>> e : fieldsByHelp.entrySet()) {
+            out.append("Options of ").append(e.getValue().stream().map(f -> "`" + f + "`")
+                    .collect(Collectors.joining(", "))).append(":\n\n");
+            e.getKey().forEach((option, help) -> out.append("- `").append(option).append("`: ").append(help)
+                    .append('\n'));
+            out.append('\n');
+        }
+    }
+
+    private static void collectOptionHelp(Map<Map<String, Object>, List<String>> out, String prefix,
+                                          Map<String, Object> objectSchema) {
+        for (Map.Entry<String, Object> field : properties(objectSchema).entrySet()) {
+            Map<String, Object> schema = map(field.getValue());
+            Map<String, Object> help = map(schema.get("x-option-help"));
+            if (!help.isEmpty()) {
+                out.computeIfAbsent(help, h -> new ArrayList<>()).add(prefix + field.getKey());
+            }
+            if (schema.containsKey("properties")) {
+                collectOptionHelp(out, prefix + field.getKey() + ".", schema);
             }
         }
     }
@@ -77,10 +106,10 @@ public final class ConfigReference {
             parts.add("not blank");
         }
         if (Boolean.TRUE.equals(schema.get("uniqueItems"))) {
-            parts.add("distinct non-empty names");
+            parts.add("distinct non-empty names, case ignored");
         }
         if (schema.get("additionalProperties") instanceof Map<?, ?> values && values.containsKey("x-weights-sum")) {
-            parts.add("each value: the four `scoring` weights, summing to 1.0");
+            parts.add("names distinct ignoring case; each value: the four `scoring` weights, summing to 1.0");
         }
         return String.join(", ", parts);
     }

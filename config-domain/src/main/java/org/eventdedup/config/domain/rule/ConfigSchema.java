@@ -69,6 +69,9 @@ public final class ConfigSchema {
         } else if (node instanceof EnumNode e) {
             s.put("type", "string");
             s.put("enum", e.jsonNames());
+            if (!e.help().isEmpty()) {
+                s.put("x-option-help", e.help());
+            }
         } else if (node instanceof NumberNode n) {
             s.put("type", n.integer() ? "integer" : "number");
         } else if (node instanceof BooleanNode) {

@@ -13,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +65,22 @@ public final class DocumentShape {
                 names.add(constant.name().toLowerCase(Locale.ROOT));
             }
             return names;
+        }
+
+        /** Each constant's help ({@link Doc} on the constant) by JSON name, in declaration order; empty without. */
+        public Map<String, String> help() {
+            Map<String, String> help = new LinkedHashMap<>();
+            for (Enum<?> constant : type.getEnumConstants()) {
+                try {
+                    Doc doc = type.getField(constant.name()).getAnnotation(Doc.class);
+                    if (doc != null && !doc.value().isEmpty()) {
+                        help.put(constant.name().toLowerCase(Locale.ROOT), doc.value());
+                    }
+                } catch (NoSuchFieldException e) {
+                    throw new IllegalStateException("an enum constant is a field", e);
+                }
+            }
+            return help;
         }
     }
 

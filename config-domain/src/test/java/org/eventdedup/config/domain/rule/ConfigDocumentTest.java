@@ -59,6 +59,26 @@ class ConfigDocumentTest {
     }
 
     @Test
+    void rejects_category_names_that_differ_only_in_case() {
+        Map<String, Object> weights = obj("date", 0.30, "geo", 0.30, "title", 0.25, "description", 0.15);
+        Map<String, Object> tree = with(defaultsTree(), "/category_weights", obj(
+                "priority", List.of("Konzert", "fasnacht", "KONZERT", "fasnacht"),
+                "overrides", obj("Konzert", weights, "konzert", weights, "Straße", weights, "STRASSE", weights)));
+
+        Validated v = ConfigDocument.validate(tree);
+
+        assertThat(v.config()).isNull();
+        assertThat(v.violations()).containsExactlyInAnyOrder(
+                new Violation("/category_weights/priority/2",
+                        "names compare ignoring case: \"KONZERT\" is the same as \"Konzert\"; keep one"),
+                new Violation("/category_weights/priority/3", "duplicate entry \"fasnacht\""),
+                new Violation("/category_weights/overrides/konzert",
+                        "names compare ignoring case: \"konzert\" is the same as \"Konzert\"; keep one"),
+                new Violation("/category_weights/overrides/STRASSE",
+                        "names compare ignoring case: \"STRASSE\" is the same as \"Straße\"; keep one"));
+    }
+
+    @Test
     void accepts_integers_for_decimal_fields_and_whole_decimals_for_integer_fields() {
         Map<String, Object> tree = with(defaultsTree(), "/geo/max_distance_km", 12);
         tree = with(tree, "/date/time_tolerance_minutes", new BigDecimal("20.0"));

@@ -27,7 +27,7 @@ class ConfigReferenceTest {
                 .contains("| `high` | number | 0.75 | ≥ 0.0, ≤ 1.0 | Match threshold: ")
                 .contains("| `bounding_box.lat_min` | number | 47.5 | ≥ -90.0, ≤ 90.0 | ")
                 .contains("| `max_distance_km` | number | 10.0 | > 0 | ")
-                .contains("| `overrides` | object | {} | each value: the four `scoring` weights, summing to 1.0 | ")
+                .contains("| `overrides` | object | {} | names distinct ignoring case; each value: the four `scoring` weights, summing to 1.0 | ")
                 .contains("`longest_non_generic`");
         for (String section : ConfigDocument.toTree(
                 org.eventdedup.config.domain.model.MatchingConfig.DEFAULT).keySet()) {

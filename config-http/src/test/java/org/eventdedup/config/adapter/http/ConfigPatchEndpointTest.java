@@ -233,6 +233,20 @@ class ConfigPatchEndpointTest {
     }
 
     @Test
+    void a_category_name_differing_only_in_case_from_another_is_a_422_naming_it() {
+        server.patch("{\"category_weights\":{\"priority\":[\"Konzert\"],\"overrides\":{"
+                + "\"Konzert\":{\"date\":0.25,\"geo\":0.25,\"title\":0.25,\"description\":0.25}}}}");
+
+        HttpResult r = server.patch("{\"category_weights\":{\"overrides\":{"
+                + "\"konzert\":{\"date\":0.4,\"geo\":0.2,\"title\":0.3,\"description\":0.1}}}}");
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("errors")).isEqualTo(List.of(Map.of("pointer", "#/category_weights/overrides/konzert",
+                "detail", "names compare ignoring case: \"konzert\" is the same as \"Konzert\"; keep one")));
+        assertThat(server.repository.currentVersion()).isEqualTo(1);
+    }
+
+    @Test
     void a_wrongly_typed_value_is_a_422() {
         HttpResult r = server.patch("{\"thresholds\":{\"high\":\"high\"}}");
 

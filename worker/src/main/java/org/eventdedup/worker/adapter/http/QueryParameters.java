@@ -29,8 +29,9 @@ final class QueryParameters {
         this.values = values;
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
-                throw badParameter(HttpProblem.shown(name), "is not known here; use "
-                        + String.join(", ", known.stream().sorted().toList()) + ".");
+                throw badParameter(HttpProblem.shown(name), known.isEmpty()
+                        ? "is not known here; this endpoint takes no query parameters."
+                        : "is not known here; use " + String.join(", ", known.stream().sorted().toList()) + ".");
             }
         }
     }

@@ -2,6 +2,10 @@ package org.eventdedup.worker.adapter.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -10,7 +14,9 @@ import org.eventdedup.http.HttpProblem;
 import org.eventdedup.http.ResponseJson;
 import org.eventdedup.worker.ingest.FileIntake;
 import org.eventdedup.worker.query.CanonicalEventSearch;
+import org.eventdedup.worker.query.ListingCategory;
 import org.eventdedup.worker.query.ReadCanonicalEventsUseCase;
+import org.eventdedup.worker.query.ReadListingCategoriesUseCase;
 import org.eventdedup.worker.query.ReadRunsUseCase;
 
 /**
@@ -22,7 +28,9 @@ import org.eventdedup.worker.query.ReadRunsUseCase;
  *   <li>{@code POST /api/ingest} — one input file (see {@link Uploads});</li>
  *   <li>{@code GET /api/canonical-events?q=&city=&date_from=&date_to=&limit=&offset=} —
  *       {@code {total, limit, offset, items}}, ordered by first date then id;</li>
- *   <li>{@code GET /api/canonical-events/{id}} — the event with sources, decisions and field provenance.</li>
+ *   <li>{@code GET /api/canonical-events/{id}} — the event with sources, decisions and field provenance;</li>
+ *   <li>{@code GET /api/listings/categories} — {@code [{name, count}]}: the categories of the stored listings,
+ *       spellings differing only in case as one, most frequent first (for naming category overrides).</li>
  * </ul>
  */
 public final class WorkerHttpRoutes implements Consumer<Javalin> {
@@ -34,13 +42,16 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
 
     private final ReadRunsUseCase runs;
     private final ReadCanonicalEventsUseCase events;
+    private final ReadListingCategoriesUseCase categories;
     private final Uploads uploads;
     private final ResponseJson json = new ResponseJson();
 
     /** @param intake where uploads are queued (the worker's, shared with the watched folder) */
-    public WorkerHttpRoutes(ReadRunsUseCase runs, ReadCanonicalEventsUseCase events, FileIntake intake) {
+    public WorkerHttpRoutes(ReadRunsUseCase runs, ReadCanonicalEventsUseCase events,
+                            ReadListingCategoriesUseCase categories, FileIntake intake) {
         this.runs = Objects.requireNonNull(runs, "runs");
         this.events = Objects.requireNonNull(events, "events");
+        this.categories = Objects.requireNonNull(categories, "categories");
         this.uploads = new Uploads(Objects.requireNonNull(intake, "intake"));
     }
 
@@ -51,6 +62,7 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
         app.post("/api/ingest", this::ingest);
         app.get("/api/canonical-events", this::searchEvents);
         app.get("/api/canonical-events/{id}", this::getEvent);
+        app.get("/api/listings/categories", this::listCategories);
         app.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e, json));
         // the one place this adapter maps an outage; the config server maps it the same way for its own routes
         app.exception(StoreUnavailableException.class,
@@ -100,6 +112,18 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
         long id = QueryParameters.id(ctx.pathParam("id"));
         send(ctx, 200, WorkerJson.detail(events.event(id)
                 .orElseThrow(() -> notFound("canonical event", id))));
+    }
+
+    private void listCategories(Context ctx) {
+        new QueryParameters(ctx.queryParamMap(), Set.of());
+        List<Map<String, Object>> body = new ArrayList<>();
+        for (ListingCategory c : categories.categories()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", c.name());
+            item.put("count", c.listings());
+            body.add(item);
+        }
+        send(ctx, 200, body);
     }
 
     private void send(Context ctx, int status, Object body) {

@@ -30,7 +30,9 @@ import org.eventdedup.worker.adapter.files.DeadLetterDirectory;
 import org.eventdedup.worker.ingest.FileIntake;
 import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
 import org.eventdedup.worker.preview.ImpactPreview;
+import org.eventdedup.worker.adapter.persistence.JdbiListingCategoryCounts;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineQueries;
+import org.eventdedup.worker.query.ListingCategories;
 import org.eventdedup.worker.run.PipelineRun;
 import org.eventdedup.worker.run.RunCheckpoint;
 import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
@@ -81,7 +83,8 @@ class PreviewHttpRoutesIT {
                 configService));
         server = ConfigHttpServer.start(0, new ConfigHttpServer.Dependencies(configService, configService,
                 configService, configService, () -> true, null,
-                List.of(new WorkerHttpRoutes(queries, queries, intake), preview), operators.server()));
+                List.of(new WorkerHttpRoutes(queries, queries,
+                        new ListingCategories(new JdbiListingCategoryCounts(jdbi)), intake), preview), operators.server()));
         api = new WorkerApiClient(server.port(), TestOperators.basic(TestOperators.EDITOR));
     }
 

@@ -27,7 +27,9 @@ import org.eventdedup.worker.adapter.files.DeadLetterDirectory;
 import org.eventdedup.worker.adapter.http.WorkerApiClient.Response;
 import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
 import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
+import org.eventdedup.worker.adapter.persistence.JdbiListingCategoryCounts;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineQueries;
+import org.eventdedup.worker.query.ListingCategories;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
 import org.eventdedup.worker.adapter.persistence.JdbiPreviewSamples;
 import org.eventdedup.worker.ingest.FileIntake;
@@ -85,7 +87,8 @@ class SuggestHttpRoutesIT {
                 settings);
         server = ConfigHttpServer.start(0, new ConfigHttpServer.Dependencies(configService, configService,
                 configService, configService, () -> true, null,
-                List.of(new WorkerHttpRoutes(queries, queries, intake),
+                List.of(new WorkerHttpRoutes(queries, queries,
+                        new ListingCategories(new JdbiListingCategoryCounts(jdbi)), intake),
                         new SuggestHttpRoutes(new SuggestionJobs(suggest))), operators.server()));
         api = new WorkerApiClient(server.port(), AUTH);
 

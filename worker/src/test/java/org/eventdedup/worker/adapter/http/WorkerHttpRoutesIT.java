@@ -29,7 +29,9 @@ import org.eventdedup.testing.db.FreshDatabaseExtension;
 import org.eventdedup.worker.adapter.http.WorkerApiClient.Response;
 import org.eventdedup.worker.adapter.files.DeadLetterDirectory;
 import org.eventdedup.worker.ingest.FileIntake;
+import org.eventdedup.worker.adapter.persistence.JdbiListingCategoryCounts;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineQueries;
+import org.eventdedup.worker.query.ListingCategories;
 import org.eventdedup.worker.run.PipelineRun;
 import org.eventdedup.worker.run.RunCheckpoint;
 import org.eventdedup.worker.run.RunSummary;
@@ -54,9 +56,11 @@ class WorkerHttpRoutesIT {
     /** Hecklingen is a part of Kenzingen: a city search normalises with the worker's aliases. */
     private static final Lexicon LEXICON = Lexicon.builder().cityAlias("Hecklingen", "Kenzingen").build();
 
+    private static final String VIEWER = "category-reader";
+
     private final Jdbi jdbi;
     private final ConfigService configService;
-    private final TestOperators operators = new TestOperators();
+    private final TestOperators operators = new TestOperators().withViewer(VIEWER);
     @TempDir
     Path deadLetters;
     private ConfigHttpServer server;
@@ -78,7 +82,8 @@ class WorkerHttpRoutesIT {
         JdbiPipelineQueries queries = new JdbiPipelineQueries(jdbi, LEXICON);
         server = ConfigHttpServer.start(0, new ConfigHttpServer.Dependencies(configService, configService,
                 configService, configService, () -> true, null,
-                List.of(new WorkerHttpRoutes(queries, queries, intake)), operators.server()));
+                List.of(new WorkerHttpRoutes(queries, queries,
+                        new ListingCategories(new JdbiListingCategoryCounts(jdbi)), intake)), operators.server()));
         api = new WorkerApiClient(server.port(), TestOperators.basic(TestOperators.EDITOR));
     }
 
@@ -534,6 +539,45 @@ class WorkerHttpRoutesIT {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json()).containsEntry("parameter", "id");
+    }
+
+    // ---- listing categories
+
+    @Test
+    void categories_of_the_stored_listings_come_with_counts_case_folded_most_frequent_first_for_a_viewer() {
+        threeEvents();
+        String recased = new String(fixture("bwb_01.json"), StandardCharsets.UTF_8).replace("\"bwb-", "\"kat-")
+                .replace("\"fasnacht\"", "\"Fasnacht\"").replace("\"musik\"", "\"Musik\"");
+        api.ingest("bwb_05.json", recased.getBytes(StandardCharsets.UTF_8));
+        pipeline().runOnce().orElseThrow();
+
+        Response r = new WorkerApiClient(server.port(), TestOperators.basic(VIEWER))
+                .get("/api/listings/categories");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/json");
+        assertThat(r.jsonList()).containsExactly(
+                Map.of("name", "fasnacht", "count", 3),
+                Map.of("name", "musik", "count", 2),
+                Map.of("name", "markt", "count", 1));
+    }
+
+    @Test
+    void categories_are_an_empty_list_before_any_listing_is_stored() {
+        Response r = api.get("/api/listings/categories");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.jsonList()).isEmpty();
+    }
+
+    @Test
+    void a_query_parameter_on_categories_is_a_400_problem_naming_it() {
+        Response r = api.get("/api/listings/categories?limit=5");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json()).containsEntry("parameter", "limit");
+        assertThat((String) r.json().get("detail")).contains("'limit'").contains("takes no query parameters");
     }
 
     // ---- helpers
