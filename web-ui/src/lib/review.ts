@@ -41,7 +41,10 @@ export interface ReviewState {
   confirmed: number;
   /** Labels given this session, counted at once (minus undone ones): "37 reviewed". */
   labelled: number;
-  /** The server's count of pairs to review from the newest page, and `labelled` when that page was asked for. */
+  /**
+   * The server's count of pairs to review from the newest page, and `confirmed` when it came: the labels confirmed by
+   * then are in that count, the ones given since are not.
+   */
   total: number;
   totalBase: number;
   /** The server's list has no more pairs for us. */
@@ -62,7 +65,6 @@ export interface PageRequest {
   offset: number;
   /** The lowest number of this page's labels the server can have applied when it answers. */
   applied: number;
-  labelled: number;
 }
 
 /**
@@ -73,7 +75,6 @@ export function nextRequest(s: ReviewState): PageRequest {
   return {
     offset: Math.max(0, s.read - s.confirmed - s.saving),
     applied: Math.max(0, s.confirmed - s.removing),
-    labelled: s.labelled,
   };
 }
 
@@ -94,7 +95,7 @@ export function addPage(s: ReviewState, page: Page<ReviewPair>, request: PageReq
   }
   s.read = Math.max(s.read, request.offset + request.applied + page.items.length);
   s.total = page.total;
-  s.totalBase = request.labelled;
+  s.totalBase = s.confirmed;
   s.exhausted = page.items.length === 0 || page.items.length < page.limit || request.offset + page.items.length >= page.total;
   return added;
 }
