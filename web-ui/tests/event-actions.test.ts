@@ -97,6 +97,20 @@ describe('merge with another event', () => {
     expect(server.requests.filter((r) => r.path === '/api/canonical-events/41').length).toBe(reads + 1);
     expect(alert(root)).toBeUndefined();
   });
+  it('says the event is gone when a run merged it away meanwhile (404)', async () => {
+    const root = await openEvent(41);
+    click(button(root, 'Merge with…'));
+    type(field(root, 'Other event’s title'), 'fasnet');
+    click(button(root, 'Search'));
+    await settle();
+    click(root.querySelector('input[name=merge-with]'));
+    server.events = server.events.filter((e) => e.id !== 41);
+    click(button(root, 'Merge…'));
+    click(button(document.body, 'Merge'));
+    await settle();
+    expect(alert(root)).toMatch(/^This event is no longer there: its listings now belong to another event\./);
+    expect(button(root, 'Reload')).toBeTruthy();
+  });
 });
 
 describe('split an event', () => {
