@@ -12,7 +12,7 @@ export function auditText(entry: AuditEntry): string {
   switch (entry.action) {
     case 'config.save': {
       const n = Array.isArray(d.changes) ? d.changes.length : typeof d.changes === 'number' ? d.changes : null;
-      return `Saved config version ${str(d.version ?? target)}${n === null ? '' : ` (${plural(n, 'change')})`}`;
+      return `Saved config version ${str(d.version ?? target)}${n ? ` (${plural(n, 'change')})` : ''}`;
     }
     case 'config.rollback':
       return `Restored config version ${str(d.to)}${d.version !== undefined ? ` as version ${str(d.version)}` : ''}`;
