@@ -111,6 +111,20 @@ describe('merge with another event', () => {
     expect(alert(root)).toMatch(/^This event is no longer there: its listings now belong to another event\./);
     expect(button(root, 'Reload')).toBeTruthy();
   });
+  it('names the field when the server refuses the merge (422)', async () => {
+    const root = await openEvent(41);
+    click(button(root, 'Merge with…'));
+    type(field(root, 'Other event’s title'), 'fasnet');
+    click(button(root, 'Search'));
+    await settle();
+    click(root.querySelector('input[name=merge-with]'));
+    server.events = server.events.filter((e) => e.id !== 42);
+    click(button(root, 'Merge…'));
+    click(button(document.body, 'Merge'));
+    await settle();
+    expect(alert(root)).toBe('Nothing was saved: no such event with: no such event.');
+    expect(root.querySelector('.actions [role=alert] button')).toBeNull();
+  });
 });
 
 describe('split an event', () => {

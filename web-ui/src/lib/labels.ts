@@ -2,6 +2,8 @@
 import type { AuditEntry, Json } from './types';
 
 const str = (v: Json | undefined) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : String(v));
+/** " (was different)"; nothing when there was no label before ("none", null or absent). */
+const was = (v: Json | undefined) => (v && v !== 'none' ? ` (was ${str(v)})` : '');
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** An audit entry's action in words: "Saved config version 12", "Labelled pair a ↔ b as same". */
@@ -21,15 +23,18 @@ export function auditText(entry: AuditEntry): string {
     case 'ai_key.removed':
       return 'Removed the AI API key';
     case 'label.set':
-      return `Labelled pair ${pair} as ${str(d.label)}${d.previous ? ` (was ${str(d.previous)})` : ''}`;
+      return `Labelled pair ${pair} as ${str(d.label)}${was(d.previous)}`;
     case 'label.removed':
-      return `Removed the label of pair ${pair}${d.previous ? ` (was ${str(d.previous)})` : ''}`;
+      // the removed label's verdict: `label` (or `previous`)
+      return `Removed the label of pair ${pair}${was(d.label ?? d.previous)}`;
     case 'event.merge': {
       const ids = Array.isArray(d.ids) ? d.ids.map(str).join(' and ') : target;
       return `Merged events ${ids}${typeof d.labels_written === 'number' ? ` (${plural(d.labels_written, 'label')})` : ''}`;
     }
     case 'event.split':
-      return `Split event ${target}${Array.isArray(d.groups) ? ` into ${plural(d.groups.length, 'group')}` : ''}`;
+      return `Split event ${target}${Array.isArray(d.groups) ? ` into ${plural(d.groups.length, 'group')}` : ''}${
+        typeof d.labels_written === 'number' ? ` (${plural(d.labels_written, 'label')})` : ''
+      }`;
     case 'operator.created':
       return `Created operator ${target}${d.role ? ` (${str(d.role)})` : ''}`;
     case 'operator.changed':

@@ -24,8 +24,8 @@ function event(id, title, date, place, start = '14:00') {
   };
 }
 
-// Three sources with the same three events under other words (ambiguous pairs to review), and one summer fête listed
-// twice two months apart: never compared by the matcher, so only a merge by hand joins them.
+// Three sources with the same three events under other words (ambiguous pairs to review), one summer fête listed
+// twice two months apart (never compared by the matcher, so only a merge by hand joins them) and a lone autumn fête.
 const UPLOADS = [
   ['bwb_review.json', [
     event('bwb-umzug', 'Großer Fasnetsumzug Kenzingen', '2026-02-12', MARKT),
@@ -43,6 +43,7 @@ const UPLOADS = [
     event('rek-umzug', 'Umzug der Narrenzunft', '2026-02-12', MARKT, '15:00'),
     event('rek-konzert', 'Stadtkapelle: Frühjahrskonzert', '2026-04-18', MARKT),
     event('rek-markt', 'Markt am Rathausplatz', '2026-05-02', MARKT, '08:30'),
+    event('rek-extra', 'Rathausfest', '2026-11-14', MARKT, '11:00'),
   ]],
 ];
 
@@ -56,6 +57,9 @@ async function until(what, check, limit = 90_000) {
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+
+/** Until no run is queued or running (a label asks for one). */
+const idle = () => until('the worker idle', async () => (await api('GET', '/api/runs?limit=20')).json().every((r) => r.status !== 'running' && r.status !== 'queued'));
 
 const ordered = (x, y) => (x < y ? [x, y] : [y, x]);
 
@@ -241,26 +245,33 @@ describe("the operator's loop", () => {
         return e && !e.sources.some((s) => s.id === 'emt-sommer');
       });
 
-      // a stale version: the event changed since the page read it
+      // a stale version: the event changes after the page read it. A label joins a listing nobody compared with it
+      // to the market's event; with the next run that event either takes the listing (its version moves on: 409) or
+      // is merged into the other one's event and goes (404) — which id stays is the server's choice, both count
+      await idle();
+      const markt = await eventWith('bwb-markt', 'markt');
+      assert.ok(markt, 'the market from bwb is an event');
       await page.goto(server.baseUrl + '/#events');
-      await page.getByLabel('Title contains').fill('Bauernmarkt am Rathaus');
+      await page.getByLabel('Title contains').fill(markt.title);
       await page.getByRole('button', { name: 'Search', exact: true }).click();
-      const markt = await eventWith('bwb-markt', 'Bauernmarkt');
       await page.locator(`#event-${markt.id}`).click();
       await detail.waitFor();
+      const read = b.responses.filter((r) => new URL(r.url).pathname === `/api/canonical-events/${markt.id}`).at(-1);
+      const versionRead = JSON.parse(read.body).version;
       await detail.getByRole('button', { name: 'Merge with…' }).click();
-      await detail.getByLabel('Other event’s title').fill('Sommerfest');
+      await detail.getByLabel('Other event’s title').fill('Sommerfest im Seepark');
       await detail.locator('#merge-panel').getByRole('button', { name: 'Search' }).click();
       await detail.getByRole('radio').first().check();
-      const other = (await eventsTitled('Sommerfest'))[0];
-      // someone else merges first: with the next run one event takes the other's listing (its version moves on) and
-      // the other goes (404) — which one stays is the server's choice, so either answer counts as "changed meanwhile"
-      const first = await api('POST', `/api/canonical-events/${markt.id}/merge`, { with: other.id, version: markt.version, with_version: other.version });
-      assert.equal(first.status, 200, first.body);
-      await until('the run after that merge', async () => (await api('GET', `/api/canonical-events/${markt.id}`)).json().version !== markt.version);
+      const label = await api('PUT', '/api/labels', { a: 'rek-extra', b: 'bwb-markt', label: 'same' });
+      assert.equal(label.status, 200, label.body);
+      await until('the run that applies it', async () => {
+        const now = await api('GET', `/api/canonical-events/${markt.id}`);
+        return now.status === 404 || now.json().version !== versionRead;
+      });
       await detail.getByRole('button', { name: 'Merge…' }).click();
       await page.getByRole('dialog', { name: 'Merge these events?' }).getByRole('button', { name: 'Merge', exact: true }).click();
       await detail.getByRole('alert').filter({ hasText: /This event changed meanwhile — reload it\.|This event is no longer there/ }).waitFor();
+      await b.screenshot('32-merge-stale');
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();
