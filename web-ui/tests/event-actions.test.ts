@@ -66,14 +66,14 @@ describe('merge with another event', () => {
     click(choices[0]);
     click(button(root, 'Merge…'));
     expect(document.querySelector('dialog')?.textContent).toContain('are labelled as the same event');
+    const reads = () => server.requests.filter((r) => r.path === '/api/canonical-events/41').length;
+    const before = reads();
     click(button(document.body, 'Merge'));
     await settle();
     expect(posts().map((r) => [r.path, r.body])).toEqual([['/api/canonical-events/41/merge', { with: 42, version: 2, with_version: 5 }]]);
     expect(said(root)).toBe('Labels saved; the events update with the next run (seconds).');
     expect(document.activeElement?.id).toBe('merge-toggle');
 
-    const reads = () => server.requests.filter((r) => r.path === '/api/canonical-events/41').length;
-    const before = reads();
     await new Promise((r) => setTimeout(r, 60));
     await settle();
     expect(reads()).toBe(before + 1);
