@@ -48,6 +48,17 @@ export class FakeServer {
   keyTestAnswer: Json = { ok: true, model: 'gemini-2.5-flash', latency_ms: 123 };
   /** While set, the key test waits for it: lets a test see the page mid-request. */
   keyTestGate: Promise<void> | null = null;
+  /** The pairs GET /api/review/pairs serves, in order; labelled ones drop out of the list as on the real server. */
+  reviewPairs: JsonObject[] = [];
+  /** Stored labels by "a b" (a < b), newest last. */
+  labels = new Map<string, JsonObject>();
+  /** While set, PUT /api/labels waits for it. */
+  labelGate: Promise<void> | null = null;
+  /** Answers the next PUT /api/labels with this problem. */
+  nextLabelProblem: Problem | null = null;
+  audit: JsonObject[] = [];
+  /** GET /api/quality's body; null: no such endpoint (404). */
+  quality: JsonObject | null = null;
 
   readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(String(input), 'http://ui.test');
@@ -56,6 +67,7 @@ export class FakeServer {
     const body = init.body ? (JSON.parse(String(init.body)) as Json) : undefined;
     this.requests.push({ method, path: url.pathname + url.search, headers, body });
     if (url.pathname === '/api/config/ai-key/test' && this.keyTestGate) await this.keyTestGate;
+    if (method === 'PUT' && url.pathname === '/api/labels' && this.labelGate) await this.labelGate;
     return this.handle(method, url, headers, body);
   };
 
@@ -124,6 +136,60 @@ export class FakeServer {
     return problem(404, { detail: 'no route' });
   }
 
+  /** The operator's loop: review pairs, labels, merge/split, audit, quality (the agreed labels design). */
+  private labelRoutes(route: string, url: URL, body: Json | undefined): Response | null {
+    const key = (a: Json | undefined, b: Json | undefined) => [String(a), String(b)].sort().join(' ');
+    const num = (name: string, fallback: number) => Number(url.searchParams.get(name) ?? fallback);
+    if (route === 'GET /api/review/pairs') {
+      const open = this.reviewPairs.filter((p) => !this.labels.has(key((p.a as JsonObject).id, (p.b as JsonObject).id)));
+      const [limit, offset] = [num('limit', 20), num('offset', 0)];
+      return json(200, { total: open.length, limit, offset, items: open.slice(offset, offset + limit) });
+    }
+    if (route === 'PUT /api/labels' && isObject(body)) {
+      if (this.nextLabelProblem) {
+        const p = this.nextLabelProblem;
+        this.nextLabelProblem = null;
+        return problem(p.status ?? 422, p);
+      }
+      const [a, b] = key(body.a, body.b).split(' ');
+      const label = { a, b, label: body.label ?? null, note: body.note ?? null, labelled_by: 'api', labelled_at: '2026-02-01T10:00:00Z' };
+      this.labels.delete(`${a} ${b}`);
+      this.labels.set(`${a} ${b}`, label);
+      return json(200, label);
+    }
+    if (route === 'DELETE /api/labels') {
+      return this.labels.delete(key(url.searchParams.get('a'), url.searchParams.get('b')))
+        ? new Response(null, { status: 204 })
+        : problem(404, { detail: 'no label for this pair' });
+    }
+    if (route === 'GET /api/labels') {
+      const items = [...this.labels.values()].reverse();
+      return json(200, { total: items.length, limit: num('limit', 50), offset: 0, items });
+    }
+    if (route === 'GET /api/audit') {
+      const before = url.searchParams.get('before');
+      const limit = num('limit', 50);
+      const older = this.audit.filter((e) => before === null || Number(e.id) < Number(before));
+      const items = older.slice(0, limit);
+      return json(200, { items, next_before: older.length > limit ? Number(items[items.length - 1].id) : null });
+    }
+    if (route === 'GET /api/quality') return this.quality ? json(200, this.quality) : problem(404, {});
+    const action = /^POST \/api\/canonical-events\/(\d+)\/(merge|split)$/.exec(route);
+    if (action && isObject(body)) {
+      const event = this.events.find((e) => String(e.id) === action[1]);
+      if (!event) return problem(404, { detail: 'no such event' });
+      if (event.version !== body.version) return problem(409, { detail: `event ${event.id} is at version ${event.version}` });
+      if (action[2] === 'merge') {
+        const other = this.events.find((e) => e.id === body.with);
+        if (!other) return problem(422, { detail: 'no such event', errors: [{ pointer: '#/with', detail: 'no such event' }] });
+        if (other.version !== body.with_version) return problem(409, { detail: `event ${other.id} changed` });
+        return json(200, { labels_written: 4, applied: 'next_run' });
+      }
+      return json(200, { labels_written: 1, applied: 'next_run' });
+    }
+    return null;
+  }
+
   private handle(method: string, url: URL, headers: Record<string, string>, body: Json | undefined): Response {
     const ifMatch = headers['If-Match'];
     const stale = ifMatch !== undefined && ifMatch !== `"${this.version}"`;
@@ -140,6 +206,8 @@ export class FakeServer {
       return next.status >= 400 ? problem(next.status, next.body as Problem) : json(next.status, next.body);
     }
     if (route.startsWith('DELETE /api/config/suggest/')) return new Response(null, { status: 204 });
+    const labels = this.labelRoutes(route, url, body);
+    if (labels) return labels;
     if (route === 'GET /api/canonical-events') {
       const q = url.searchParams.get('q')?.toLowerCase() ?? '';
       const items = this.events.filter((e) => String(e.title).toLowerCase().includes(q));

@@ -1,4 +1,5 @@
 import type {
+  AuditPage,
   CanonicalEventDetail,
   CanonicalEventPage,
   ConfigView,
@@ -6,7 +7,13 @@ import type {
   Json,
   KeyTest,
   JsonObject,
+  LabelsWritten,
+  LabelValue,
   Operator,
+  Page,
+  PairLabel,
+  QualityFigures,
+  ReviewPair,
   Preview,
   Problem,
   RunDetail,
@@ -215,6 +222,50 @@ export class ConfigApi {
   /** One run in full (GET /api/runs/{id}). */
   async run(id: string | number): Promise<RunDetail> {
     return this.json<RunDetail>('GET', `/api/runs/${encodeURIComponent(String(id))}`);
+  }
+
+  /** Unlabelled pairs that need a human, most uncertain first by default. */
+  reviewPairs(limit: number, offset: number, order: 'uncertainty' | 'score' | 'recent' = 'uncertainty'): Promise<Page<ReviewPair>> {
+    return this.json<Page<ReviewPair>>('GET', `/api/review/pairs?${new URLSearchParams({ order, limit: String(limit), offset: String(offset) })}`);
+  }
+
+  putLabel(a: string, b: string, label: LabelValue, note?: string): Promise<PairLabel> {
+    return this.json<PairLabel>('PUT', '/api/labels', note ? { a, b, label, note } : { a, b, label });
+  }
+
+  /** Removes a pair's label; a pair without one (404) is already where the caller wants it. */
+  async deleteLabel(a: string, b: string): Promise<void> {
+    try {
+      await this.send('DELETE', `/api/labels?${new URLSearchParams({ a, b })}`);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 404)) throw e;
+    }
+  }
+
+  labels(limit: number, offset = 0): Promise<Page<PairLabel>> {
+    return this.json<Page<PairLabel>>('GET', `/api/labels?limit=${limit}&offset=${offset}`);
+  }
+
+  merge(id: number, other: number, version: number, otherVersion: number): Promise<LabelsWritten> {
+    return this.json<LabelsWritten>('POST', `/api/canonical-events/${id}/merge`, { with: other, version, with_version: otherVersion });
+  }
+
+  split(id: number, groups: string[][], version: number): Promise<LabelsWritten> {
+    return this.json<LabelsWritten>('POST', `/api/canonical-events/${id}/split`, { groups, version });
+  }
+
+  audit(limit: number, before?: number | null): Promise<AuditPage> {
+    return this.json<AuditPage>('GET', `/api/audit?limit=${limit}${before == null ? '' : `&before=${before}`}`);
+  }
+
+  /** Precision, recall and F1 against every label; null when the server has no such endpoint yet (404). */
+  async quality(): Promise<QualityFigures | null> {
+    try {
+      return await this.json<QualityFigures>('GET', '/api/quality');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
   }
 
   private async json<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {

@@ -279,3 +279,78 @@ export interface CanonicalEventDetail extends CanonicalEventSummary {
   sources: { id: string; source_code: string; source_type: string | null; filename: string | null; listing: Json }[];
   decisions: EventDecision[];
 }
+
+/** A listing as the review queue shows it (GET /api/review/pairs). */
+export interface ReviewListing {
+  id: string;
+  title: string | null;
+  dates: { date: string | null; start_time: string | null; end_time: string | null }[];
+  city: string | null;
+  venue: string | null;
+  source_code: string | null;
+  source_type: string | null;
+  /** at most 300 characters */
+  description_excerpt: string | null;
+  canonical_event_id: number | null;
+}
+
+/** One unlabelled pair that needs a human: ambiguous, or a match with the title just above the veto. */
+export interface ReviewPair {
+  a: ReviewListing;
+  b: ReviewListing;
+  signals: Signals;
+  combined_score: number | null;
+  decision: string;
+  tier: string | null;
+  reason: 'ambiguous' | 'veto_edge' | string;
+  config_version: number | null;
+}
+
+export interface Page<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+export type LabelValue = 'same' | 'different';
+
+/** PUT /api/labels and GET /api/labels: an operator's verdict on a pair (a < b). */
+export interface PairLabel {
+  a: string;
+  b: string;
+  label: LabelValue;
+  note: string | null;
+  labelled_by: string;
+  labelled_at: string;
+}
+
+/** POST /api/canonical-events/{id}/merge and /split. */
+export interface LabelsWritten {
+  labels_written: number;
+  applied: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: JsonObject;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  next_before: number | null;
+}
+
+/** GET /api/quality: the stored decisions against imported truth ∪ labels; null figures when nothing is labelled. */
+export interface QualityFigures {
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+  labelled_pairs: number;
+  labels: number;
+  imported_pairs: number;
+}
