@@ -30,6 +30,9 @@ import org.eventdedup.matching.canonical.CanonicalSynthesizer;
 import org.eventdedup.matching.cluster.Cluster;
 import org.eventdedup.matching.cluster.ClusterResult;
 import org.eventdedup.matching.cluster.Clusterer;
+import org.eventdedup.matching.cluster.LabelConstraints;
+import org.eventdedup.matching.cluster.LabelContradiction;
+import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.matching.model.Listing;
 import org.eventdedup.matching.model.PairDecision;
 import org.eventdedup.matching.port.AiUsage;
@@ -45,6 +48,7 @@ import org.eventdedup.worker.input.InputFileParser;
 import org.eventdedup.worker.input.ParsedFile;
 import org.eventdedup.worker.port.ClaimedFile;
 import org.eventdedup.worker.port.DeadLetters;
+import org.eventdedup.worker.port.LabelStore;
 import org.eventdedup.worker.port.PipelineStore;
 import org.eventdedup.worker.port.PipelineTransactions;
 import org.eventdedup.worker.port.PreviousRun;
@@ -74,6 +78,12 @@ import org.slf4j.LoggerFactory;
  * {@code FOR UPDATE SKIP LOCKED} and matching is serialised across processes with a transaction-level advisory lock,
  * so several workers on one database never interleave. A failure anywhere rolls everything back: the previous state
  * stays, the files stay queued, and the failure is recorded as a failed run on its own.
+ *
+ * <p><b>Labels.</b> Operators' labels ({@link LabelStore}) bind every clustering of every run: {@code same} pairs
+ * end in one canonical event, {@code different} pairs in two ({@link LabelConstraints}). A run re-clusters the
+ * components of the pairs labelled (or unlabelled) since the label revision the previous completed run applied, and
+ * records the revision it applied; label changes alone are reason enough for a run. A chain of {@code same} labels
+ * across a {@code different} one is reported as a {@code label_contradiction} warning.
  *
  * <p>Counts recorded: {@code files_claimed}, {@code files_completed}, {@code files_failed}, {@code ingested}
  * (listings in completed files), {@code listings_matched}, {@code listings_rekeyed}, {@code pairs}, {@code match},
@@ -111,6 +121,8 @@ public final class PipelineRun {
     private final Lexicon lexicon;
     private final AmbiguousPairResolver resolver;
     private final DeadLetters deadLetters;
+    /** Null when this pipeline runs without labels (tools and tests that never label). */
+    private final LabelStore labels;
     private final RunCheckpoint checkpoint;
     private final Clock clock;
     private final int maxFilesPerRun;
@@ -140,6 +152,24 @@ public final class PipelineRun {
     public PipelineRun(PipelineTransactions transactions, ConfigProvider configProvider, Lexicon lexicon,
                        AmbiguousPairResolver resolverOrNull, DeadLetters deadLetters,
                        RunCheckpoint checkpoint, Clock clock, int maxFilesPerRun, int maxListingsPerRun) {
+        this(transactions, configProvider, lexicon, resolverOrNull, deadLetters, null, checkpoint, clock,
+                maxFilesPerRun, maxListingsPerRun);
+    }
+
+    /** @param labels the operators' labels, which bind every run's clustering */
+    public PipelineRun(PipelineTransactions transactions, ConfigProvider configProvider, Lexicon lexicon,
+                       AmbiguousPairResolver resolverOrNull, DeadLetters deadLetters, LabelStore labels,
+                       RunCheckpoint checkpoint, Clock clock) {
+        this(transactions, configProvider, lexicon, resolverOrNull, deadLetters,
+                Objects.requireNonNull(labels, "labels"), checkpoint, clock, DEFAULT_MAX_FILES_PER_RUN,
+                DEFAULT_MAX_LISTINGS_PER_RUN);
+    }
+
+    /** @param labelsOrNull the operators' labels; null for a pipeline that never sees any */
+    public PipelineRun(PipelineTransactions transactions, ConfigProvider configProvider, Lexicon lexicon,
+                       AmbiguousPairResolver resolverOrNull, DeadLetters deadLetters, LabelStore labelsOrNull,
+                       RunCheckpoint checkpoint, Clock clock, int maxFilesPerRun, int maxListingsPerRun) {
+        this.labels = labelsOrNull;
         if (maxFilesPerRun < 1) {
             throw new IllegalArgumentException("maxFilesPerRun must be positive, was " + maxFilesPerRun);
         }
@@ -158,7 +188,8 @@ public final class PipelineRun {
     }
 
     /**
-     * Runs once if there is work: queued files, or a config other than the previous run's.
+     * Runs once if there is work: queued files, a config other than the previous run's, or labels changed since
+     * the previous run.
      *
      * @return the run, or empty when there was nothing to do (nothing is recorded then)
      * @throws StoreUnavailableException when the database cannot be reached (or is lost during the run): nothing
@@ -250,6 +281,10 @@ public final class PipelineRun {
         private long runId;
         /** The largest ingestion order before this run: about the number of listings stored before it. */
         private long listingsBefore;
+        /** The labels as constraints, read once per run. */
+        private LabelConstraints constraints = LabelConstraints.NONE;
+        /** Each listing's {@code same} partners: the must-links closures and chunks follow. */
+        private Map<String, List<String>> sameNeighbours = Map.of();
 
         Run(PipelineStore store, EffectiveConfig effective, String fingerprint, Instant started, long[] runIdOut) {
             this.runIdOut = runIdOut;
@@ -274,10 +309,15 @@ public final class PipelineRun {
             boolean full = previous.isPresent()
                     && !(fingerprint.equals(previous.get().configFingerprint())
                     && Long.valueOf(effective.version()).equals(previous.get().configVersion()));
+            long appliedRevision = previous.map(PreviousRun::labelRevision).orElse(0L);
+            LabelStore.Changes labelChanges = labels == null ? new LabelStore.Changes(appliedRevision, Set.of())
+                    : labels.changesSince(appliedRevision);
             List<ClaimedFile> files = store.claimPending(maxFilesPerRun);
-            if (files.isEmpty() && !full) {
+            if (files.isEmpty() && !full && labelChanges.pairs().isEmpty()) {
                 return Optional.empty();
             }
+            // read after the changes: a label put in between is applied now and again by the next run
+            loadLabels();
             String mode = full ? "full" : "incremental";
             // In a transaction of its own, committed at once, so the run is visible as running from now on. This run
             // holds the pipeline, so any other run still shown as running was left by a process that died.
@@ -289,8 +329,10 @@ public final class PipelineRun {
                     log.info("{} earlier run(s) found unfinished and marked interrupted; their files run again now",
                             stale);
                 }
-                return own.insertRun(started, mode, effective.version(),
+                long id = own.insertRun(started, mode, effective.version(),
                         effective.source().name().toLowerCase(Locale.ROOT), fingerprint, clusteringFingerprint);
+                own.recordLabelRevision(id, labelChanges.revision());
+                return id;
             });
             runIdOut[0] = runId;
             for (String name : List.of("files_claimed", "files_completed", "files_failed", "ingested",
@@ -314,10 +356,16 @@ public final class PipelineRun {
             checkpoint.reached(RunCheckpoint.Step.STORED);
 
             t = System.nanoTime();
+            Set<String> labelled = storedListings(labelChanges.pairs());
+            if (!labelChanges.pairs().isEmpty()) {
+                count("label_changes", labelChanges.pairs().size());
+            }
             if (full) {
-                fullRematch(changed, clusteringFingerprint.equals(previous.get().clusteringFingerprint()));
+                fullRematch(changed, labelled, clusteringFingerprint.equals(previous.get().clusteringFingerprint()));
             } else if (!changed.isEmpty()) {
-                incremental(changed, redelivered, described, prepared);
+                incremental(changed, labelled, redelivered, described, prepared);
+            } else if (!labelled.isEmpty()) {
+                recluster(closure(labelled));
             }
             lap("matching_ms", t);
             long added = changed.size() - redelivered.stream().filter(changed::contains).count();
@@ -344,6 +392,45 @@ public final class PipelineRun {
             log.info("Pipeline run {} ({}, config version {}): {}", runId, mode, effective.version(), counts);
             return Optional.of(new RunSummary(runId, true, mode, effective.version(), counts, timings,
                     List.copyOf(warnings), null));
+        }
+
+        // ---- labels
+
+        private void loadLabels() {
+            if (labels == null) {
+                return;
+            }
+            List<IdPair> same = new ArrayList<>();
+            List<IdPair> different = new ArrayList<>();
+            for (LabelStore.PairLabel label : labels.all()) {
+                (label.verdict() == LabelStore.Verdict.SAME ? same : different).add(label.pair());
+            }
+            constraints = LabelConstraints.of(same, different);
+            Map<String, List<String>> neighbours = new HashMap<>();
+            for (IdPair pair : same) {
+                neighbours.computeIfAbsent(pair.a(), k -> new ArrayList<>()).add(pair.b());
+                neighbours.computeIfAbsent(pair.b(), k -> new ArrayList<>()).add(pair.a());
+            }
+            sameNeighbours = neighbours;
+        }
+
+        /** The listings of the label changes that are still stored (a removed listing takes its labels along). */
+        private Set<String> storedListings(Set<IdPair> pairs) {
+            if (pairs.isEmpty()) {
+                return Set.of();
+            }
+            Set<String> ids = new HashSet<>();
+            for (IdPair pair : pairs) {
+                ids.add(pair.a());
+                ids.add(pair.b());
+            }
+            return new HashSet<>(store.ingestionOrders(ids).keySet());
+        }
+
+        private void reportContradictions(List<LabelContradiction> contradictions) {
+            for (LabelContradiction c : contradictions) {
+                warnings.add("label_contradiction: " + String.join(", ", c.ids()) + " — " + c.detail());
+            }
         }
 
         // ---- ingestion
@@ -424,9 +511,12 @@ public final class PipelineRun {
 
         // ---- matching
 
-        /** @param redelivered the incoming listings that were stored before (only they can have decisions) */
-        private void incremental(Set<String> changed, Set<String> redelivered, Map<String, StoredListing> described,
-                                 Map<String, PreparedListing> prepared) {
+        /**
+         * @param labelled    listings of pairs labelled since the previous run: their components are re-clustered too
+         * @param redelivered the incoming listings that were stored before (only they can have decisions)
+         */
+        private void incremental(Set<String> changed, Set<String> labelled, Set<String> redelivered,
+                                 Map<String, StoredListing> described, Map<String, PreparedListing> prepared) {
             long t = System.nanoTime();
             Set<String> keys = new HashSet<>();
             for (String id : changed) {
@@ -462,7 +552,12 @@ public final class PipelineRun {
             count("listings_matched", changed.size());
             lap("incremental_decisions_ms", t);
             t = System.nanoTime();
-            Set<String> closure = closure(changed);
+            Set<String> seed = changed;
+            if (!labelled.isEmpty()) {
+                seed = new HashSet<>(changed);
+                seed.addAll(labelled);
+            }
+            Set<String> closure = closure(seed);
             lap("incremental_closure_ms", t);
             t = System.nanoTime();
             Map<String, Listing> fresh = new HashMap<>(changed.size() * 2);
@@ -479,9 +574,10 @@ public final class PipelineRun {
          * touch — or every component when the clustering settings changed too.
          *
          * @param changedListings  listings this run stored as new or changed (their components are re-clustered)
+         * @param labelled         listings of pairs labelled since the previous run (their components too)
          * @param sameClustering   whether the previous run clustered and synthesised with the same settings
          */
-        private void fullRematch(Set<String> changedListings, boolean sameClustering) {
+        private void fullRematch(Set<String> changedListings, Set<String> labelled, boolean sameClustering) {
             long t = System.nanoTime();
             String after = null;
             long rekeyed = 0;
@@ -505,6 +601,7 @@ public final class PipelineRun {
 
             t = System.nanoTime();
             Set<String> touched = new HashSet<>(changedListings);
+            touched.addAll(labelled);
             List<PairDecision> changedDecisions = new ArrayList<>();
             // listings blocked on several days are read and prepared once, kept until their last block day
             Map<String, Blocked> active = new HashMap<>();
@@ -624,7 +721,10 @@ public final class PipelineRun {
 
         // ---- clustering and canonical events
 
-        /** The seed plus everything connected to it by match edges or by a shared former canonical event. */
+        /**
+         * The seed plus everything connected to it by match edges, {@code same} labels or a shared former canonical
+         * event.
+         */
         private Set<String> closure(Collection<String> seed) {
             Set<String> all = new HashSet<>(seed);
             Collection<String> frontier = seed;
@@ -644,13 +744,21 @@ public final class PipelineRun {
                         }
                     }
                 }
+                for (String id : frontier) {
+                    for (String partner : sameNeighbours.getOrDefault(id, List.of())) {
+                        if (all.add(partner)) {
+                            next.add(partner);
+                        }
+                    }
+                }
                 frontier = next;
             }
             return all;
         }
 
         /**
-         * Every listing, grouped so that each group holds whole components and whole former canonical events,
+         * Every listing, grouped so that each group holds whole components, whole former canonical events and both
+         * listings of each {@code same} label,
          * groups packed into chunks of about {@value #RECLUSTER_CHUNK} listings.
          *
          * @param touchedOrNull when given, only the groups holding one of these listings
@@ -669,6 +777,15 @@ public final class PipelineRun {
                 Integer first = firstOfCanonical.putIfAbsent(canonical, index.get(id));
                 if (first != null) {
                     union(parent, first, index.get(id));
+                }
+            });
+            sameNeighbours.forEach((id, partners) -> {
+                Integer at = index.get(id);
+                for (String partner : partners) {
+                    Integer other = index.get(partner);
+                    if (at != null && other != null) {
+                        union(parent, at, other);
+                    }
                 }
             });
             Map<Integer, List<String>> groups = new LinkedHashMap<>();
@@ -721,7 +838,8 @@ public final class PipelineRun {
                     decisions.add(d);
                 }
             }
-            ClusterResult clustering = new Clusterer().cluster(listings, decisions, config.cluster());
+            ClusterResult clustering = new Clusterer().cluster(listings, decisions, config.cluster(), constraints);
+            reportContradictions(clustering.contradictions());
             List<Cluster> clusters = clustering.all();
             List<CanonicalEvent> events = new CanonicalSynthesizer(config.canonical())
                     .synthesizeAll(clustering, listings);
