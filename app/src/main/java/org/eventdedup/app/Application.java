@@ -129,7 +129,8 @@ public final class Application implements AutoCloseable {
         http = ConfigHttpServer.start(port, new ConfigHttpServer.Dependencies(configService, configService,
                 configService, configService, database.persistence()::isReady, webRoot,
                 List.of(new WorkerHttpRoutes(queries, queries, module.intake()),
-                        module.previewRoutes(configService), module.suggestRoutes(configService)),
+                        module.previewRoutes(configService), module.suggestRoutes(configService),
+                        module.qualityRoutes()),
                 new ConfigHttpServer.Access(accessService, accessService)));
         log.info("HTTP API listening on port {}{}", http.port(), webRoot == null ? " (no web UI bundled)" : "");
         return this;

@@ -18,6 +18,10 @@ import org.eventdedup.worker.adapter.http.SuggestHttpRoutes;
 import org.eventdedup.worker.adapter.persistence.JdbiGeminiAnswerCache;
 import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
 import org.eventdedup.worker.adapter.persistence.JdbiLabelStore;
+import org.eventdedup.worker.adapter.persistence.JdbiQualitySource;
+import org.eventdedup.worker.adapter.http.QualityHttpRoutes;
+import org.eventdedup.worker.query.MeasureQuality;
+import org.eventdedup.worker.query.SummariseLabels;
 import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
 import org.eventdedup.worker.adapter.persistence.JdbiPreviewSamples;
@@ -131,6 +135,12 @@ public final class WorkerModule implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         return new SuggestHttpRoutes(new SuggestionJobs(new SuggestConfig(new JdbiPreviewSamples(jdbi), configs,
                 lexicon, TunerSettings.DEFAULT.withThreads(cores))));
+    }
+
+    /** {@code GET /api/quality} and {@code GET /api/labels/summary}, over this database. */
+    public QualityHttpRoutes qualityRoutes() {
+        return new QualityHttpRoutes(new MeasureQuality(new JdbiQualitySource(jdbi)),
+                new SummariseLabels(new JdbiLabelStore(jdbi, Clock.systemUTC())));
     }
 
     /** The stored ground truth (the {@code ground-truth import} command). */
