@@ -68,6 +68,30 @@ public record GroundTruth(Set<IdPair> pairs, Set<String> listings, int pairsOuts
         return new GroundTruth(truePairs, listings, pairsOutsideEntities, differentSet);
     }
 
+    /**
+     * This truth as a closed world over every listing it names, imported or labelled: what the config tuner needs,
+     * which learns from every pair of two labelled listings (so there the other pairs of a labelled listing count
+     * as different).
+     */
+    public GroundTruth closedWorld() {
+        if (differentPairs.isEmpty() && listings.containsAll(idsOf(pairs))) {
+            return this;
+        }
+        Set<String> all = new LinkedHashSet<>(listings);
+        all.addAll(idsOf(pairs));
+        all.addAll(idsOf(differentPairs));
+        return new GroundTruth(pairs, all, pairsOutsideEntities);
+    }
+
+    private static Set<String> idsOf(Set<IdPair> pairs) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (IdPair pair : pairs) {
+            ids.add(pair.a());
+            ids.add(pair.b());
+        }
+        return ids;
+    }
+
     /** Whether nothing is known: no imported truth and no label. */
     public boolean isEmpty() {
         return pairs.isEmpty() && listings.isEmpty() && differentPairs.isEmpty();

@@ -40,6 +40,17 @@ class GroundTruthLabelsTest {
     }
 
     @Test
+    void the_closed_world_for_the_tuner_names_every_labelled_listing() {
+        GroundTruth closed = imported.withLabels(List.of(IdPair.of("x", "y")), List.of(IdPair.of("a", "p")))
+                .closedWorld();
+
+        assertThat(closed.listings()).containsExactlyInAnyOrder("a", "b", "c", "x", "y", "p");
+        assertThat(closed.pairs()).containsExactlyInAnyOrder(IdPair.of("a", "b"), IdPair.of("x", "y"));
+        assertThat(closed.label(IdPair.of("a", "p"))).isFalse();
+        assertThat(imported.closedWorld()).isSameAs(imported);
+    }
+
+    @Test
     void without_labels_the_truth_is_unchanged() {
         assertThat(imported.withLabels(List.of(), List.of())).isSameAs(imported);
         assertThat(imported.differentPairs()).isEmpty();
