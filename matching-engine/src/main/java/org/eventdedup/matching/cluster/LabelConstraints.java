@@ -3,6 +3,8 @@ package org.eventdedup.matching.cluster;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -101,8 +103,8 @@ public record LabelConstraints(Set<IdPair> same, Set<IdPair> different) {
         return List.copyOf(found);
     }
 
-    static final java.util.Comparator<IdPair> PAIR_ORDER =
-            java.util.Comparator.comparing(IdPair::a, CodePoints.ORDER).thenComparing(IdPair::b, CodePoints.ORDER);
+    static final Comparator<IdPair> PAIR_ORDER =
+            Comparator.comparing(IdPair::a, CodePoints.ORDER).thenComparing(IdPair::b, CodePoints.ORDER);
 
     /** Each listing of the must-link graph to a representative of its connected group. */
     private static Map<String, String> groups(Map<String, TreeSet<String>> neighbours) {
@@ -144,7 +146,7 @@ public record LabelConstraints(Set<IdPair> same, Set<IdPair> different) {
             path.add(at);
         }
         path.add(from);
-        java.util.Collections.reverse(path);
+        Collections.reverse(path);
         return path;
     }
 

@@ -272,7 +272,7 @@ class ConstrainedClusteringTest {
         }
         long start = System.nanoTime();
         ClusterResult result = clusterer.cluster(listings, edges, DEFAULTS, LabelConstraints.of(List.of(), different));
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
         assertThat(result.totalClusterCount()).isGreaterThanOrEqualTo(400);
     }
 
