@@ -133,7 +133,8 @@ public final class Application implements AutoCloseable {
                 List.of(new WorkerHttpRoutes(queries, queries,
                                 new ListingCategories(new JdbiListingCategoryCounts(database.persistence().jdbi())),
                                 module.intake()),
-                        module.previewRoutes(configService), module.suggestRoutes(configService)),
+                        module.previewRoutes(configService), module.suggestRoutes(configService),
+                        module.qualityRoutes()),
                 new ConfigHttpServer.Access(accessService, accessService)));
         log.info("HTTP API listening on port {}{}", http.port(), webRoot == null ? " (no web UI bundled)" : "");
         return this;

@@ -17,6 +17,7 @@ import org.eventdedup.matching.text.Lexicon;
 import org.eventdedup.worker.adapter.files.DeadLetterDirectory;
 import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
 import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
+import org.eventdedup.worker.adapter.persistence.JdbiLabelStore;
 import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineQueries;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
@@ -64,7 +65,7 @@ final class BenchmarkWorker implements BenchmarkHost.Worker {
             Lexicon lexicon = new YamlLexiconLoader().loadFrom(lexiconDir);
             PipelineRun pipeline = new PipelineRun(new JdbiPipelineTransactions(persistence.jdbi()), configService,
                     lexicon, null, new DeadLetterDirectory(Files.createTempDirectory("bench-dead-letters")),
-                    RunCheckpoint.NONE, Clock.systemUTC());
+                    new JdbiLabelStore(persistence.jdbi(), Clock.systemUTC()), RunCheckpoint.NONE, Clock.systemUTC());
             return new BenchmarkWorker(persistence, configService, lexicon, pipeline);
         } catch (IOException e) {
             persistence.close();

@@ -17,6 +17,11 @@ import org.eventdedup.worker.adapter.http.PreviewHttpRoutes;
 import org.eventdedup.worker.adapter.http.SuggestHttpRoutes;
 import org.eventdedup.worker.adapter.persistence.JdbiGeminiAnswerCache;
 import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
+import org.eventdedup.worker.adapter.persistence.JdbiLabelStore;
+import org.eventdedup.worker.adapter.persistence.JdbiQualitySource;
+import org.eventdedup.worker.adapter.http.QualityHttpRoutes;
+import org.eventdedup.worker.query.MeasureQuality;
+import org.eventdedup.worker.query.SummariseLabels;
 import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
 import org.eventdedup.worker.adapter.persistence.JdbiPreviewSamples;
@@ -95,8 +100,9 @@ public final class WorkerModule implements AutoCloseable {
         DeadLetterDirectory deadLetters = new DeadLetterDirectory(settings.deadLetterDir());
         GeminiPairResolver resolver = new GeminiPairResolver(settings.geminiBaseUrl(),
                 new JdbiGeminiAnswerCache(jdbi));
-        PipelineRun pipeline = new PipelineRun(new JdbiPipelineTransactions(jdbi), configProvider, lexicon, resolver, deadLetters,
-                RunCheckpoint.NONE, Clock.systemUTC(), settings.maxFilesPerRun());
+        PipelineRun pipeline = new PipelineRun(new JdbiPipelineTransactions(jdbi), configProvider, lexicon, resolver,
+                deadLetters, new JdbiLabelStore(jdbi, Clock.systemUTC()), RunCheckpoint.NONE, Clock.systemUTC(),
+                settings.maxFilesPerRun(), PipelineRun.DEFAULT_MAX_LISTINGS_PER_RUN);
         FileIntake intake = new FileIntake(new JdbiIngestionQueue(jdbi), deadLetters, FileIntake.DEFAULT_MAX_BYTES);
         return new WorkerModule(settings, jdbi, lexicon, configProvider, intake, pipeline);
     }
@@ -129,6 +135,12 @@ public final class WorkerModule implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         return new SuggestHttpRoutes(new SuggestionJobs(new SuggestConfig(new JdbiPreviewSamples(jdbi), configs,
                 lexicon, TunerSettings.DEFAULT.withThreads(cores))));
+    }
+
+    /** {@code GET /api/quality} and {@code GET /api/labels/summary}, over this database. */
+    public QualityHttpRoutes qualityRoutes() {
+        return new QualityHttpRoutes(new MeasureQuality(new JdbiQualitySource(jdbi)),
+                new SummariseLabels(new JdbiLabelStore(jdbi, Clock.systemUTC())));
     }
 
     /** The stored ground truth (the {@code ground-truth import} command). */

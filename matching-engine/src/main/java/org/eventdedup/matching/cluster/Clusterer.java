@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.eventdedup.config.domain.model.ClusterConfig;
+import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.matching.model.Decision;
 import org.eventdedup.matching.model.EventDate;
 import org.eventdedup.matching.model.Listing;
@@ -26,6 +27,14 @@ import org.eventdedup.matching.model.PairDecision;
  * <p>Every listing is a node, so listings without a match become singletons. The output does not depend on the
  * order of the inputs: members are sorted by id, clusters by their smallest member id, and each cluster's decisions
  * by (a, b) so that sums over edges are added in one fixed order.
+ *
+ * <p><b>Labels.</b> With {@link LabelConstraints}, the listings of each {@code same} pair are joined first
+ * (must-links, whether or not the pair was ever compared), then the match edges are added strongest first (combined
+ * score, then pair in code-point order); an edge that would put the two listings of a {@code different} pair into one
+ * cluster is left out. So a would-be cluster holding a cannot-link is split at its weakest edges, and only at the
+ * edges needed to keep the two apart; must-links are never cut. A must-link chain across a cannot-link is a
+ * {@link LabelContradiction}: the must-links win and it is reported in {@link ClusterResult#contradictions()}.
+ * Labels naming a listing that is not being clustered are ignored. Without labels nothing is sorted or checked.
  */
 public final class Clusterer {
 
@@ -34,6 +43,12 @@ public final class Clusterer {
 
     /** Clusters the listings; the date-spread check uses each listing's {@code dates[].date} values. */
     public ClusterResult cluster(List<Listing> listings, List<PairDecision> decisions, ClusterConfig config) {
+        return cluster(listings, decisions, config, LabelConstraints.NONE);
+    }
+
+    /** Clusters the listings under the operators' labels (see the class comment). */
+    public ClusterResult cluster(List<Listing> listings, List<PairDecision> decisions, ClusterConfig config,
+                                 LabelConstraints labels) {
         Objects.requireNonNull(listings, "listings");
         List<String> ids = new ArrayList<>(listings.size());
         Map<String, List<EventDate>> datesById = new HashMap<>(listings.size() * 2);
@@ -41,18 +56,25 @@ public final class Clusterer {
             ids.add(listing.id());
             datesById.put(listing.id(), listing.dates());
         }
-        return cluster(ids, decisions, config, id -> datesById.get(id));
+        return cluster(ids, decisions, config, id -> datesById.get(id), labels);
     }
 
     /** Clusters bare ids: without event data the date-spread check is skipped (B §8, example CL5). */
     public ClusterResult clusterIds(Collection<String> ids, List<PairDecision> decisions, ClusterConfig config) {
-        return cluster(List.copyOf(ids), decisions, config, null);
+        return cluster(List.copyOf(ids), decisions, config, null, LabelConstraints.NONE);
+    }
+
+    /** Clusters bare ids under the operators' labels. */
+    public ClusterResult clusterIds(Collection<String> ids, List<PairDecision> decisions, ClusterConfig config,
+                                    LabelConstraints labels) {
+        return cluster(List.copyOf(ids), decisions, config, null, labels);
     }
 
     private ClusterResult cluster(List<String> ids, List<PairDecision> decisions, ClusterConfig config,
-                                  Function<String, List<EventDate>> datesOf) {
+                                  Function<String, List<EventDate>> datesOf, LabelConstraints labels) {
         Objects.requireNonNull(decisions, "decisions");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(labels, "labels");
         int n = ids.size();
         Map<String, Integer> indexOf = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
@@ -61,18 +83,25 @@ public final class Clusterer {
             }
         }
 
+        LabelConstraints applicable = labels.isEmpty() ? labels : labels.within(indexOf::containsKey);
         UnionFind components = new UnionFind(n);
         int[] endA = new int[decisions.size()];
         int[] endB = new int[decisions.size()];
+        boolean constrained = !applicable.isEmpty();
         for (int k = 0; k < decisions.size(); k++) {
             PairDecision d = decisions.get(k);
             int ia = indexOf(indexOf, d.a());
             int ib = indexOf(indexOf, d.b());
             endA[k] = ia;
             endB[k] = ib;
-            if (d.decision() == Decision.MATCH) {
+            if (!constrained && d.decision() == Decision.MATCH) {
                 components.union(ia, ib);
             }
+        }
+        List<LabelContradiction> contradictions = List.of();
+        if (constrained) {
+            contradictions = applicable.contradictions();
+            joinUnderLabels(components, decisions, endA, endB, applicable, contradictions, indexOf);
         }
 
         // Number the components in the order of their smallest member id; members are then added in id order.
@@ -125,7 +154,81 @@ public final class Clusterer {
                 flagged.add(cluster.withFlag(flag));
             }
         }
-        return new ClusterResult(valid, flagged, singletons, members.size());
+        return new ClusterResult(valid, flagged, singletons, members.size(), contradictions);
+    }
+
+    /**
+     * Must-links first, then match edges strongest first, leaving out each edge that would join the two listings of a
+     * cannot-link that still holds (the contradicted ones cannot: their must-links already joined them).
+     */
+    private static void joinUnderLabels(UnionFind components, List<PairDecision> decisions, int[] endA, int[] endB,
+                                        LabelConstraints labels, List<LabelContradiction> contradictions,
+                                        Map<String, Integer> indexOf) {
+        for (IdPair pair : labels.same()) {
+            components.union(indexOf.get(pair.a()), indexOf.get(pair.b()));
+        }
+        Set<IdPair> broken = new HashSet<>();
+        for (LabelContradiction contradiction : contradictions) {
+            broken.add(contradiction.different());
+        }
+        // cannot-link partners of each set's root; merged smaller into larger as sets join
+        Map<Integer, List<Integer>> apart = new HashMap<>();
+        for (IdPair pair : labels.different()) {
+            if (broken.contains(pair)) {
+                continue;
+            }
+            int a = indexOf.get(pair.a());
+            int b = indexOf.get(pair.b());
+            apart.computeIfAbsent(components.find(a), r -> new ArrayList<>()).add(b);
+            apart.computeIfAbsent(components.find(b), r -> new ArrayList<>()).add(a);
+        }
+        List<Integer> matches = new ArrayList<>();
+        for (int k = 0; k < decisions.size(); k++) {
+            if (decisions.get(k).decision() == Decision.MATCH) {
+                matches.add(k);
+            }
+        }
+        matches.sort((x, y) -> {
+            int byScore = Double.compare(decisions.get(y).score(), decisions.get(x).score());
+            return byScore != 0 ? byScore : BY_PAIR.compare(decisions.get(x), decisions.get(y));
+        });
+        for (int k : matches) {
+            int ra = components.find(endA[k]);
+            int rb = components.find(endB[k]);
+            if (ra == rb) {
+                continue;
+            }
+            List<Integer> partnersA = apart.get(ra);
+            List<Integer> partnersB = apart.get(rb);
+            if (partnersA != null && partnersB != null && wouldJoinApart(components, partnersA, partnersB, ra, rb)) {
+                continue; // the edge would join a cannot-link: it is cut
+            }
+            components.union(ra, rb);
+            int root = components.find(ra);
+            List<Integer> merged = partnersA == null ? partnersB : partnersB == null ? partnersA
+                    : partnersA.size() >= partnersB.size() ? partnersA : partnersB;
+            if (partnersA != null && partnersB != null) {
+                merged.addAll(merged == partnersA ? partnersB : partnersA);
+            }
+            apart.remove(ra);
+            apart.remove(rb);
+            if (merged != null) {
+                apart.put(root, merged);
+            }
+        }
+    }
+
+    /** Whether a cannot-link partner of one set lies in the other (checked from the side with fewer partners). */
+    private static boolean wouldJoinApart(UnionFind components, List<Integer> partnersA, List<Integer> partnersB, int ra,
+                                int rb) {
+        List<Integer> fewer = partnersA.size() <= partnersB.size() ? partnersA : partnersB;
+        int other = fewer == partnersA ? rb : ra;
+        for (int partner : fewer) {
+            if (components.find(partner) == other) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first failing coherence check in the order size, internal similarity, date spread; null if coherent. */

@@ -1,6 +1,7 @@
 package org.eventdedup.matching.evaluation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,14 +19,82 @@ import java.util.Set;
  *
  * @param pairs                the true pairs
  * @param listings             every labelled listing id
+ * <p>Operators' labels join it open-world ({@link #withLabels}): a {@code same} label is a true pair, a
+ * {@code different} label a known-different pair, and a label wins over an imported pair; a labelled listing does not
+ * join {@code listings}, so a label never turns the other pairs of its listings into different ones.
+ *
+ * @param pairs                the true pairs
+ * @param listings             every listing of the imported truth (closed world: their other pairs are different)
  * @param pairsOutsideEntities listed pairs that are not inside one entity when entities are given (still true pairs;
  *                             reported, since it means the two keys disagree)
+ * @param differentPairs       pairs known to be different whatever {@code listings} says (labels); never in
+ *                             {@code pairs}
  */
-public record GroundTruth(Set<IdPair> pairs, Set<String> listings, int pairsOutsideEntities) {
+public record GroundTruth(Set<IdPair> pairs, Set<String> listings, int pairsOutsideEntities,
+                          Set<IdPair> differentPairs) {
 
     public GroundTruth {
         pairs = Collections.unmodifiableSet(new LinkedHashSet<>(pairs));
         listings = Collections.unmodifiableSet(new LinkedHashSet<>(listings));
+        differentPairs = Collections.unmodifiableSet(new LinkedHashSet<>(differentPairs));
+        for (IdPair pair : differentPairs) {
+            if (pairs.contains(pair)) {
+                throw new IllegalArgumentException("the pair (" + pair.a() + ", " + pair.b()
+                        + ") is both a true and a different pair");
+            }
+        }
+    }
+
+    /** An imported truth (no labels). */
+    public GroundTruth(Set<IdPair> pairs, Set<String> listings, int pairsOutsideEntities) {
+        this(pairs, listings, pairsOutsideEntities, Set.of());
+    }
+
+    /**
+     * This truth with operators' labels added, each winning over an imported pair: {@code same} pairs become true
+     * pairs, {@code different} pairs stop being true and are known-different.
+     */
+    public GroundTruth withLabels(Collection<IdPair> same, Collection<IdPair> different) {
+        if (same.isEmpty() && different.isEmpty()) {
+            return this;
+        }
+        Set<IdPair> sameSet = new LinkedHashSet<>(same);
+        Set<IdPair> differentSet = new LinkedHashSet<>(differentPairs);
+        differentSet.removeAll(sameSet);
+        differentSet.addAll(different);
+        Set<IdPair> truePairs = new LinkedHashSet<>(pairs);
+        truePairs.removeAll(differentSet);
+        truePairs.addAll(sameSet);
+        return new GroundTruth(truePairs, listings, pairsOutsideEntities, differentSet);
+    }
+
+    /**
+     * This truth as a closed world over every listing it names, imported or labelled: what the config tuner needs,
+     * which learns from every pair of two labelled listings (so there the other pairs of a labelled listing count
+     * as different).
+     */
+    public GroundTruth closedWorld() {
+        if (differentPairs.isEmpty() && listings.containsAll(idsOf(pairs))) {
+            return this;
+        }
+        Set<String> all = new LinkedHashSet<>(listings);
+        all.addAll(idsOf(pairs));
+        all.addAll(idsOf(differentPairs));
+        return new GroundTruth(pairs, all, pairsOutsideEntities);
+    }
+
+    private static Set<String> idsOf(Set<IdPair> pairs) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (IdPair pair : pairs) {
+            ids.add(pair.a());
+            ids.add(pair.b());
+        }
+        return ids;
+    }
+
+    /** Whether nothing is known: no imported truth and no label. */
+    public boolean isEmpty() {
+        return pairs.isEmpty() && listings.isEmpty() && differentPairs.isEmpty();
     }
 
     /**
@@ -103,10 +172,13 @@ public record GroundTruth(Set<IdPair> pairs, Set<String> listings, int pairsOuts
     }
 
     /**
-     * The truth's answer for a pair: true = same event, false = both listings labelled but not a true pair
-     * (different), null = at least one listing is not labelled.
+     * The truth's answer for a pair: true = same event, false = a different label, or both listings in the imported
+     * truth but not a true pair, null = unknown.
      */
     public Boolean label(IdPair pair) {
+        if (differentPairs.contains(pair)) {
+            return Boolean.FALSE;
+        }
         if (pairs.contains(pair)) {
             return Boolean.TRUE;
         }

@@ -28,8 +28,16 @@ public interface GroundTruthStore {
         }
     }
 
-    /** What is stored: counts and who imported it when (both null before the first import). */
-    record Summary(int pairs, int listings, Instant importedAt, String importedBy) {
+    /**
+     * What is stored: counts and who imported it when (both null before the first import), and how many operators'
+     * labels join it as ground truth.
+     */
+    record Summary(int pairs, int listings, Instant importedAt, String importedBy, int labels) {
+
+        /** Without labels. */
+        public Summary(int pairs, int listings, Instant importedAt, String importedBy) {
+            this(pairs, listings, importedAt, importedBy, 0);
+        }
     }
 
     /** Replaces the stored truth in one transaction. */

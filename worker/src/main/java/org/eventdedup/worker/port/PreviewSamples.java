@@ -13,8 +13,9 @@ public interface PreviewSamples {
     }
 
     /**
-     * @param listings the most recent stored listings plus both listings of every stored same-event pair
-     * @param truth    the stored ground truth (empty when none was imported)
+     * @param listings the most recent stored listings plus both listings of every stored same-event pair and of
+     *                 every label
+     * @param truth    the stored ground truth joined by the labels (empty when there is neither)
      * @param byModel  measured tokens of the models asked for that have any
      * @param all      measured tokens of every model
      */

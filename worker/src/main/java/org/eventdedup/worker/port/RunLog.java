@@ -23,6 +23,9 @@ public interface RunLog {
     long insertRun(Instant startedAt, String mode, long configVersion, String configSource, String fingerprint,
                    String clusteringFingerprint);
 
+    /** The label change revision the run applied (see {@link PreviousRun#labelRevision()}). */
+    void recordLabelRevision(long runId, long revision);
+
     /** The run committed: {@code completed}, with its figures. */
     void finishRun(long runId, Instant finishedAt, Map<String, Long> counts, Map<String, Long> timings,
                    List<String> warnings);

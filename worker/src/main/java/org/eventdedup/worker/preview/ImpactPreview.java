@@ -141,13 +141,15 @@ public final class ImpactPreview {
         for (PairDecision d : run.result().decisions()) {
             int bin = (int) Math.floor(d.score() * BINS);
             bins[Math.max(0, Math.min(BINS - 1, bin))]++;
-            if (d.decision() == Decision.MATCH && truth.listings().contains(d.a())
-                    && truth.listings().contains(d.b())) {
-                predicted.add(new IdPair(d.a(), d.b()));
+            if (d.decision() == Decision.MATCH) {
+                IdPair pair = new IdPair(d.a(), d.b());
+                if (truth.label(pair) != null) { // only pairs the truth or a label judges
+                    predicted.add(pair);
+                }
             }
         }
         Quality quality = null;
-        if (!truth.listings().isEmpty()) {
+        if (!truth.isEmpty()) {
             PairMetrics metrics = PairMetrics.of(predicted, truePairs);
             quality = new Quality(metrics.precision(), metrics.recall(), metrics.f1(), truePairs.size());
         }

@@ -30,6 +30,9 @@ import org.eventdedup.matching.canonical.CanonicalSynthesizer;
 import org.eventdedup.matching.cluster.Cluster;
 import org.eventdedup.matching.cluster.ClusterResult;
 import org.eventdedup.matching.cluster.Clusterer;
+import org.eventdedup.matching.cluster.LabelConstraints;
+import org.eventdedup.matching.cluster.LabelContradiction;
+import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.matching.model.Decision;
 import org.eventdedup.matching.model.Listing;
 import org.eventdedup.matching.model.PairDecision;
@@ -46,6 +49,7 @@ import org.eventdedup.worker.input.InputFileParser;
 import org.eventdedup.worker.input.ParsedFile;
 import org.eventdedup.worker.port.ClaimedFile;
 import org.eventdedup.worker.port.DeadLetters;
+import org.eventdedup.worker.port.LabelStore;
 import org.eventdedup.worker.port.PipelineStore;
 import org.eventdedup.worker.port.PipelineTransactions;
 import org.eventdedup.worker.port.PreviousRun;
@@ -75,6 +79,12 @@ import org.slf4j.LoggerFactory;
  * {@code FOR UPDATE SKIP LOCKED} and matching is serialised across processes with a transaction-level advisory lock,
  * so several workers on one database never interleave. A failure anywhere rolls everything back: the previous state
  * stays, the files stay queued, and the failure is recorded as a failed run on its own.
+ *
+ * <p><b>Labels.</b> Operators' labels ({@link LabelStore}) bind every clustering of every run: {@code same} pairs
+ * end in one canonical event, {@code different} pairs in two ({@link LabelConstraints}). A run re-clusters the
+ * components of the pairs labelled (or unlabelled) since the label revision the previous completed run applied, and
+ * records the revision it applied; label changes alone are reason enough for a run. A chain of {@code same} labels
+ * across a {@code different} one is reported as a {@code label_contradiction} warning.
  *
  * <p>Counts recorded: {@code files_claimed}, {@code files_completed}, {@code files_failed}, {@code ingested}
  * (listings in completed files), {@code listings_matched}, {@code listings_rekeyed}, {@code pairs}, {@code match},
@@ -113,6 +123,8 @@ public final class PipelineRun {
     private final Lexicon lexicon;
     private final AmbiguousPairResolver resolver;
     private final DeadLetters deadLetters;
+    /** Null when this pipeline runs without labels (tools and tests that never label). */
+    private final LabelStore labels;
     private final RunCheckpoint checkpoint;
     private final Clock clock;
     private final int maxFilesPerRun;
@@ -142,6 +154,24 @@ public final class PipelineRun {
     public PipelineRun(PipelineTransactions transactions, ConfigProvider configProvider, Lexicon lexicon,
                        AmbiguousPairResolver resolverOrNull, DeadLetters deadLetters,
                        RunCheckpoint checkpoint, Clock clock, int maxFilesPerRun, int maxListingsPerRun) {
+        this(transactions, configProvider, lexicon, resolverOrNull, deadLetters, null, checkpoint, clock,
+                maxFilesPerRun, maxListingsPerRun);
+    }
+
+    /** @param labels the operators' labels, which bind every run's clustering */
+    public PipelineRun(PipelineTransactions transactions, ConfigProvider configProvider, Lexicon lexicon,
+                       AmbiguousPairResolver resolverOrNull, DeadLetters deadLetters, LabelStore labels,
+                       RunCheckpoint checkpoint, Clock clock) {
+        this(transactions, configProvider, lexicon, resolverOrNull, deadLetters,
+                Objects.requireNonNull(labels, "labels"), checkpoint, clock, DEFAULT_MAX_FILES_PER_RUN,
+                DEFAULT_MAX_LISTINGS_PER_RUN);
+    }
+
+    /** @param labelsOrNull the operators' labels; null for a pipeline that never sees any */
+    public PipelineRun(PipelineTransactions transactions, ConfigProvider configProvider, Lexicon lexicon,
+                       AmbiguousPairResolver resolverOrNull, DeadLetters deadLetters, LabelStore labelsOrNull,
+                       RunCheckpoint checkpoint, Clock clock, int maxFilesPerRun, int maxListingsPerRun) {
+        this.labels = labelsOrNull;
         if (maxFilesPerRun < 1) {
             throw new IllegalArgumentException("maxFilesPerRun must be positive, was " + maxFilesPerRun);
         }
@@ -160,7 +190,8 @@ public final class PipelineRun {
     }
 
     /**
-     * Runs once if there is work: queued files, or a config other than the previous run's.
+     * Runs once if there is work: queued files, a config other than the previous run's, or labels changed since
+     * the previous run.
      *
      * @return the run, or empty when there was nothing to do (nothing is recorded then)
      * @throws StoreUnavailableException when the database cannot be reached (or is lost during the run): nothing
@@ -260,6 +291,10 @@ public final class PipelineRun {
         private long runId;
         /** The largest ingestion order before this run: about the number of listings stored before it. */
         private long listingsBefore;
+        /** The labels as constraints, read once per run. */
+        private LabelConstraints constraints = LabelConstraints.NONE;
+        /** Each listing's {@code same} partners: the must-links closures and chunks follow. */
+        private Map<String, List<String>> sameNeighbours = Map.of();
 
         Run(PipelineStore store, EffectiveConfig effective, String fingerprint, Instant started, long[] runIdOut) {
             this.runIdOut = runIdOut;
@@ -292,10 +327,15 @@ public final class PipelineRun {
             boolean full = previous.isPresent()
                     && !(fingerprint.equals(previous.get().configFingerprint())
                     && Long.valueOf(effective.version()).equals(previous.get().configVersion()));
+            long appliedRevision = previous.map(PreviousRun::labelRevision).orElse(0L);
+            LabelStore.Changes labelChanges = labels == null ? new LabelStore.Changes(appliedRevision, Set.of())
+                    : labels.changesSince(appliedRevision);
             List<ClaimedFile> files = store.claimPending(maxFilesPerRun);
-            if (files.isEmpty() && !full) {
+            if (files.isEmpty() && !full && labelChanges.pairs().isEmpty()) {
                 return Optional.empty();
             }
+            // read after the changes: a label put in between is applied now and again by the next run
+            loadLabels();
             String mode = full ? "full" : "incremental";
             overlapReads = full ? null : transactions.committedReads().orElse(null);
             // In a transaction of its own, committed at once, so the run is visible as running from now on. This run
@@ -308,8 +348,10 @@ public final class PipelineRun {
                     log.info("{} earlier run(s) found unfinished and marked interrupted; their files run again now",
                             stale);
                 }
-                return own.insertRun(started, mode, effective.version(),
+                long id = own.insertRun(started, mode, effective.version(),
                         effective.source().name().toLowerCase(Locale.ROOT), fingerprint, clusteringFingerprint);
+                own.recordLabelRevision(id, labelChanges.revision());
+                return id;
             });
             runIdOut[0] = runId;
             for (String name : List.of("files_claimed", "files_completed", "files_failed", "ingested",
@@ -333,10 +375,16 @@ public final class PipelineRun {
             checkpoint.reached(RunCheckpoint.Step.STORED);
 
             t = System.nanoTime();
+            Set<String> labelled = storedListings(labelChanges.pairs());
+            if (!labelChanges.pairs().isEmpty()) {
+                count("label_changes", labelChanges.pairs().size());
+            }
             if (full) {
-                fullRematch(changed, clusteringFingerprint.equals(previous.get().clusteringFingerprint()));
+                fullRematch(changed, labelled, clusteringFingerprint.equals(previous.get().clusteringFingerprint()));
             } else if (!changed.isEmpty()) {
-                incremental(changed, redelivered, described, prepared);
+                incremental(changed, labelled, redelivered, described, prepared);
+            } else if (!labelled.isEmpty()) {
+                recluster(closure(labelled));
             }
             writes.await();
             if (overlapReads != null) {
@@ -367,6 +415,46 @@ public final class PipelineRun {
             log.info("Pipeline run {} ({}, config version {}): {}", runId, mode, effective.version(), counts);
             return Optional.of(new RunSummary(runId, true, mode, effective.version(), counts, timings,
                     List.copyOf(warnings), null));
+        }
+
+        // ---- labels
+
+        private void loadLabels() {
+            if (labels == null) {
+                return;
+            }
+            List<IdPair> same = new ArrayList<>();
+            List<IdPair> different = new ArrayList<>();
+            for (LabelStore.PairLabel label : labels.all()) {
+                (label.verdict() == LabelStore.Verdict.SAME ? same : different).add(label.pair());
+            }
+            constraints = LabelConstraints.of(same, different);
+            Map<String, List<String>> neighbours = new HashMap<>();
+            for (IdPair pair : same) {
+                neighbours.computeIfAbsent(pair.a(), k -> new ArrayList<>()).add(pair.b());
+                neighbours.computeIfAbsent(pair.b(), k -> new ArrayList<>()).add(pair.a());
+            }
+            sameNeighbours = neighbours;
+        }
+
+        /** The listings of the label changes that are still stored (a removed listing takes its labels along). */
+        private Set<String> storedListings(Set<IdPair> pairs) {
+            if (pairs.isEmpty()) {
+                return Set.of();
+            }
+            Set<String> ids = new HashSet<>();
+            for (IdPair pair : pairs) {
+                ids.add(pair.a());
+                ids.add(pair.b());
+            }
+            // on the committed rows while this run writes in the background: a labelled listing was stored before
+            return new HashSet<>(read(s -> s.ingestionOrders(ids)).keySet());
+        }
+
+        private void reportContradictions(List<LabelContradiction> contradictions) {
+            for (LabelContradiction c : contradictions) {
+                warnings.add("label_contradiction: " + String.join(", ", c.ids()) + " — " + c.detail());
+            }
         }
 
         // ---- ingestion
@@ -456,9 +544,12 @@ public final class PipelineRun {
 
         // ---- matching
 
-        /** @param redelivered the incoming listings that were stored before (only they can have decisions) */
-        private void incremental(Set<String> changed, Set<String> redelivered, Map<String, StoredListing> described,
-                                 Map<String, PreparedListing> prepared) {
+        /**
+         * @param labelled    listings of pairs labelled since the previous run: their components are re-clustered too
+         * @param redelivered the incoming listings that were stored before (only they can have decisions)
+         */
+        private void incremental(Set<String> changed, Set<String> labelled, Set<String> redelivered,
+                                 Map<String, StoredListing> described, Map<String, PreparedListing> prepared) {
             long t = System.nanoTime();
             Set<String> keys = new HashSet<>();
             for (String id : changed) {
@@ -500,7 +591,12 @@ public final class PipelineRun {
             count("listings_matched", changed.size());
             lap("incremental_decisions_ms", t);
             t = System.nanoTime();
-            Set<String> closure = closure(changed, decisions);
+            Set<String> seed = changed;
+            if (!labelled.isEmpty()) {
+                seed = new HashSet<>(changed);
+                seed.addAll(labelled);
+            }
+            Set<String> closure = closure(seed, decisions);
             lap("incremental_closure_ms", t);
             t = System.nanoTime();
             Map<String, Listing> fresh = new HashMap<>(changed.size() * 2);
@@ -517,9 +613,10 @@ public final class PipelineRun {
          * touch — or every component when the clustering settings changed too.
          *
          * @param changedListings  listings this run stored as new or changed (their components are re-clustered)
+         * @param labelled         listings of pairs labelled since the previous run (their components too)
          * @param sameClustering   whether the previous run clustered and synthesised with the same settings
          */
-        private void fullRematch(Set<String> changedListings, boolean sameClustering) {
+        private void fullRematch(Set<String> changedListings, Set<String> labelled, boolean sameClustering) {
             long t = System.nanoTime();
             String after = null;
             long rekeyed = 0;
@@ -543,6 +640,7 @@ public final class PipelineRun {
 
             t = System.nanoTime();
             Set<String> touched = new HashSet<>(changedListings);
+            touched.addAll(labelled);
             List<PairDecision> changedDecisions = new ArrayList<>();
             // listings blocked on several days are read and prepared once, kept until their last block day
             Map<String, Blocked> active = new HashMap<>();
@@ -662,7 +760,10 @@ public final class PipelineRun {
 
         // ---- clustering and canonical events
 
-        /** The seed plus everything connected to it by match edges or by a shared former canonical event. */
+        /**
+         * The seed plus everything connected to it by match edges, {@code same} labels or a shared former canonical
+         * event.
+         */
         private Set<String> closure(Collection<String> seed) {
             return closure(seed, List.of());
         }
@@ -705,13 +806,21 @@ public final class PipelineRun {
                         }
                     }
                 }
+                for (String id : frontier) {
+                    for (String partner : sameNeighbours.getOrDefault(id, List.of())) {
+                        if (all.add(partner)) {
+                            next.add(partner);
+                        }
+                    }
+                }
                 frontier = next;
             }
             return all;
         }
 
         /**
-         * Every listing, grouped so that each group holds whole components and whole former canonical events,
+         * Every listing, grouped so that each group holds whole components, whole former canonical events and both
+         * listings of each {@code same} label,
          * groups packed into chunks of about {@value #RECLUSTER_CHUNK} listings.
          *
          * @param touchedOrNull when given, only the groups holding one of these listings
@@ -730,6 +839,15 @@ public final class PipelineRun {
                 Integer first = firstOfCanonical.putIfAbsent(canonical, index.get(id));
                 if (first != null) {
                     union(parent, first, index.get(id));
+                }
+            });
+            sameNeighbours.forEach((id, partners) -> {
+                Integer at = index.get(id);
+                for (String partner : partners) {
+                    Integer other = index.get(partner);
+                    if (at != null && other != null) {
+                        union(parent, at, other);
+                    }
                 }
             });
             Map<Integer, List<String>> groups = new LinkedHashMap<>();
@@ -784,7 +902,8 @@ public final class PipelineRun {
                 }
             }
             t = add("recluster_read_ms", t);
-            ClusterResult clustering = new Clusterer().cluster(listings, decisions, config.cluster());
+            ClusterResult clustering = new Clusterer().cluster(listings, decisions, config.cluster(), constraints);
+            reportContradictions(clustering.contradictions());
             List<Cluster> clusters = clustering.all();
             List<CanonicalEvent> events = new CanonicalSynthesizer(config.canonical())
                     .synthesizeAll(clustering, listings);

@@ -14,8 +14,9 @@ import org.eventdedup.worker.port.PreviewSamples;
 import org.eventdedup.worker.port.PreviewSamples.Sample;
 
 /**
- * Suggests config values from the stored listings and the stored ground truth: the same sample as the impact
- * preview (the most recent {@code N} listings plus both listings of every labelled same-event pair), the current
+ * Suggests config values from the stored listings and the stored ground truth joined by the operators' labels: the
+ * same sample as the impact preview (the most recent {@code N} listings plus both listings of every labelled
+ * same-event pair and of every label), the current
  * config, and the engine's {@link Tuner}. Reads only; the suggestion is shown, never saved.
  */
 public final class SuggestConfig {
@@ -48,6 +49,8 @@ public final class SuggestConfig {
         }
         MatchingConfig current = configs.candidate(Map.of()).current().config();
         Sample sample = samples.read(listings, List.of());
-        return new Tuner(lexicon).suggest(sample.listings(), sample.truth(), current, objective, settings);
+        // the tuner learns from every pair of two labelled listings: labels join its closed world
+        return new Tuner(lexicon).suggest(sample.listings(), sample.truth().closedWorld(), current, objective,
+                settings);
     }
 }

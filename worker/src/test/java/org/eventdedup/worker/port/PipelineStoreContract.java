@@ -127,6 +127,19 @@ public abstract class PipelineStoreContract {
     }
 
     @Test
+    void the_previous_run_carries_the_label_revision_it_applied() {
+        long id = transactions().inTransaction((PipelineStore s) -> {
+            long run = s.insertRun(T0, "incremental", 1, "defaults", "f", "c");
+            s.recordLabelRevision(run, 17);
+            s.finishRun(run, T0.plusSeconds(1), Map.of(), Map.of(), List.of());
+            return run;
+        });
+
+        assertThat(transactions().inTransaction(RunLog::previousRun))
+                .contains(new PreviousRun(id, 1L, "f", "c", 17));
+    }
+
+    @Test
     void a_run_is_running_until_it_finishes_or_fails_and_a_stale_one_is_marked_interrupted() {
         long stale = transactions().inTransaction((PipelineStore s) -> s.insertRun(T0, "incremental", 1, "defaults",
                 "f", "c"));

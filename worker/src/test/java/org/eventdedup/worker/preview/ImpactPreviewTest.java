@@ -64,6 +64,26 @@ class ImpactPreviewTest {
         assertThat(report.candidate().ai().tokensSource()).isEqualTo("estimate");
     }
 
+    @Test
+    void labels_alone_are_ground_truth_a_different_label_making_a_match_a_false_positive() {
+        Listing a = listing("a-1", "bwb", "Großer Fasnetsumzug Kenzingen");
+        Listing b = listing("b-1", "emt", "Großer Fasnetsumzug in Kenzingen");
+        Listing c = listing("c-1", "rkb", "Fasnetsumzug Kenzingen");
+        // no imported truth: a-1 ≠ b-1 by label, b-1 = c-1 by label, a-1/c-1 unjudged (labels are open-world)
+        GroundTruth truth = new GroundTruth(Set.of(), Set.of(), 0)
+                .withLabels(List.of(IdPair.of("b-1", "c-1")), List.of(IdPair.of("a-1", "b-1")));
+        PreviewSamples samples = (recent, models) -> new PreviewSamples.Sample(List.of(a, b, c), truth, Map.of(),
+                new PreviewSamples.TokenHistory(0, 0, 0));
+
+        ImpactReport report = new ImpactPreview(samples, configs, Lexicon.EMPTY, 1).preview(Map.of(), 500);
+
+        assertThat(report.current().match()).as("the engine matches all three").isEqualTo(3);
+        assertThat(report.current().quality()).isNotNull();
+        assertThat(report.current().quality().precision()).as("one judged match right, one wrong").isEqualTo(0.5);
+        assertThat(report.current().quality().recall()).isEqualTo(1.0);
+        assertThat(report.sample().labelledPairs()).isEqualTo(1);
+    }
+
     private static Listing listing(String id, String source, String title) {
         return new Listing(id, source, "terminliste", title,
                 null, "Großer Umzug der Narrenzünfte durch die Altstadt mit Guggenmusik.", List.of(),

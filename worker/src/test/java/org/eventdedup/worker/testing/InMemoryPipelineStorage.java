@@ -91,6 +91,7 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         final TreeMap<String, DecisionRow> decisions; // key "a\u0000b"
         final TreeMap<Long, CanonicalRow> canonicals;
         final TreeMap<String, Long> canonicalOfListing;
+        final TreeMap<Long, Long> labelRevisions;
         long nextFileId;
         long nextRunId;
         long nextCanonicalId;
@@ -104,6 +105,7 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
             decisions = new TreeMap<>(IDS);
             canonicals = new TreeMap<>();
             canonicalOfListing = new TreeMap<>(IDS);
+            labelRevisions = new TreeMap<>();
             nextFileId = 1;
             nextRunId = 1;
             nextCanonicalId = 1;
@@ -117,6 +119,7 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
             decisions = new TreeMap<>(other.decisions);
             canonicals = new TreeMap<>(other.canonicals);
             canonicalOfListing = new TreeMap<>(other.canonicalOfListing);
+            labelRevisions = new TreeMap<>(other.labelRevisions);
             nextFileId = other.nextFileId;
             nextRunId = other.nextRunId;
             nextCanonicalId = other.nextCanonicalId;
@@ -288,7 +291,12 @@ public final class InMemoryPipelineStorage implements PipelineTransactions, Inge
         public Optional<PreviousRun> previousRun() {
             return state.runs.descendingMap().values().stream().filter(r -> r.status().equals("completed"))
                     .findFirst().map(r -> new PreviousRun(r.id(), r.configVersion(), r.fingerprint(),
-                            r.clusteringFingerprint()));
+                            r.clusteringFingerprint(), state.labelRevisions.getOrDefault(r.id(), 0L)));
+        }
+
+        @Override
+        public void recordLabelRevision(long runId, long revision) {
+            state.labelRevisions.put(runId, revision);
         }
 
         @Override

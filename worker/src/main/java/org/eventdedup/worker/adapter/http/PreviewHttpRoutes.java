@@ -91,6 +91,7 @@ public final class PreviewHttpRoutes implements Consumer<Javalin> {
         body.put("listings", summary.listings());
         body.put("imported_at", text(summary.importedAt()));
         body.put("imported_by", summary.importedBy());
+        body.put("labels", summary.labels());
         send(ctx, 200, body);
     }
 

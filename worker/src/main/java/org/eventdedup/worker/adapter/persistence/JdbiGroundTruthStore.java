@@ -75,23 +75,33 @@ public final class JdbiGroundTruthStore implements GroundTruthStore {
             int pairs = handle.createQuery("SELECT count(*) FROM ground_truth_pairs").mapTo(Integer.class).one();
             int listings = handle.createQuery("SELECT count(*) FROM ground_truth_listings").mapTo(Integer.class)
                     .one();
+            int labels = handle.createQuery("SELECT count(*) FROM pair_labels").mapTo(Integer.class).one();
             Optional<Summary> last = handle.createQuery("""
                             SELECT imported_at, imported_by FROM ground_truth_imports ORDER BY id DESC LIMIT 1""")
                     .map((rs, ctx) -> new Summary(pairs, listings,
                             rs.getObject("imported_at", OffsetDateTime.class).toInstant(),
-                            rs.getString("imported_by")))
+                            rs.getString("imported_by"), labels))
                     .findOne();
-            return last.orElse(new Summary(pairs, listings, null, null));
+            return last.orElse(new Summary(pairs, listings, null, null, labels));
         });
     }
 
-    /** The stored truth as the engine reads it (empty when nothing was imported), within {@code handle}. */
+    /**
+     * The stored truth as the engine reads it, within {@code handle}: the imported truth joined by the operators'
+     * labels, a label winning over an imported pair (empty when there is neither).
+     */
     static GroundTruth load(Handle handle) {
         Set<IdPair> pairs = new HashSet<>();
         handle.createQuery("SELECT a, b FROM ground_truth_pairs")
                 .map((rs, ctx) -> new IdPair(rs.getString(1), rs.getString(2))).forEach(pairs::add);
         Set<String> listings = new HashSet<>(handle.createQuery("SELECT listing_id FROM ground_truth_listings")
                 .mapTo(String.class).list());
-        return new GroundTruth(pairs, listings, 0);
+        List<IdPair> same = new ArrayList<>();
+        List<IdPair> different = new ArrayList<>();
+        handle.createQuery("SELECT a, b, label FROM pair_labels").map((rs, ctx) -> {
+            (rs.getString(3).equals("same") ? same : different).add(new IdPair(rs.getString(1), rs.getString(2)));
+            return null;
+        }).forEach(row -> { });
+        return new GroundTruth(pairs, listings, 0).withLabels(same, different);
     }
 }

@@ -123,10 +123,11 @@ final class JdbiPipelineStore implements PipelineStore {
     @Override
     public Optional<PreviousRun> previousRun() {
         return handle.createQuery("""
-                        SELECT id, config_version, config_fingerprint, clustering_fingerprint FROM pipeline_runs
-                         WHERE status = 'completed' ORDER BY id DESC LIMIT 1""")
+                        SELECT id, config_version, config_fingerprint, clustering_fingerprint, label_revision
+                          FROM pipeline_runs WHERE status = 'completed' ORDER BY id DESC LIMIT 1""")
                 .map((rs, ctx) -> new PreviousRun(rs.getLong("id"), (Long) rs.getObject("config_version"),
-                        rs.getString("config_fingerprint"), rs.getString("clustering_fingerprint")))
+                        rs.getString("config_fingerprint"), rs.getString("clustering_fingerprint"),
+                        rs.getLong("label_revision")))
                 .findOne();
     }
 
@@ -141,6 +142,12 @@ final class JdbiPipelineStore implements PipelineStore {
                 .bind("source", configSource).bind("fingerprint", fingerprint)
                 .bind("clustering", clusteringFingerprint)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    @Override
+    public void recordLabelRevision(long runId, long revision) {
+        handle.createUpdate("UPDATE pipeline_runs SET label_revision = :revision WHERE id = :id")
+                .bind("id", runId).bind("revision", revision).execute();
     }
 
     @Override

@@ -27,7 +27,8 @@ public final class JdbiPreviewSamples implements PreviewSamples {
                                             LIMIT :limit)
                             SELECT listing::text FROM source_events
                              WHERE id IN (SELECT id FROM recent UNION SELECT a FROM ground_truth_pairs
-                                          UNION SELECT b FROM ground_truth_pairs)""")
+                                          UNION SELECT b FROM ground_truth_pairs
+                                          UNION SELECT a FROM pair_labels UNION SELECT b FROM pair_labels)""")
                     .bind("limit", recent)
                     .setFetchSize(1000)
                     .map((rs, ctx) -> ListingJson.read(rs.getString(1))).list();

@@ -53,6 +53,22 @@ class JdbiLabelStoreIT extends LabelStoreContract {
         assertThat(store().count()).isZero();
     }
 
+    @Test
+    void labels_join_the_ground_truth_and_the_preview_sample_holds_their_listings() {
+        store().put(List.of(new LabelStore.NewLabel(IdPair.of("a-1", "b-1"), LabelStore.Verdict.SAME, null),
+                        new LabelStore.NewLabel(IdPair.of("a-2", "a-3"), LabelStore.Verdict.DIFFERENT, null)),
+                "alice", new LabelStore.AuditEntry("alice", "label.set", null, Map.of()));
+
+        var sample = new JdbiPreviewSamples(jdbi).read(1, List.of());
+
+        assertThat(sample.listings()).extracting(org.eventdedup.matching.model.Listing::id)
+                .contains("a-1", "a-2", "a-3", "b-1");
+        assertThat(sample.truth().label(IdPair.of("a-1", "b-1"))).isTrue();
+        assertThat(sample.truth().label(IdPair.of("a-2", "a-3"))).isFalse();
+        assertThat(sample.truth().label(IdPair.of("a-1", "a-2"))).as("labels are open-world").isNull();
+        assertThat(new JdbiGroundTruthStore(jdbi).summary().labels()).isEqualTo(2);
+    }
+
     @Override
     protected LabelStore store() {
         return new JdbiLabelStore(jdbi, Clock.systemUTC());
