@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.eventdedup.config.adapter.http.AuditRoutes;
 import org.eventdedup.config.adapter.http.ConfigHttpServer;
 import org.eventdedup.config.adapter.persistence.PersistenceModule;
+import org.eventdedup.config.domain.port.in.ApiKeyChange;
+import org.eventdedup.config.domain.port.in.Precondition;
+import org.eventdedup.config.domain.port.in.ReadAuditLogUseCase;
+import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
 import org.eventdedup.config.domain.service.ConfigService;
 import org.eventdedup.config.domain.testing.ReversingSecretCipher;
 import org.eventdedup.matching.text.Lexicon;
@@ -44,6 +49,7 @@ class LabelHttpRoutesIT {
 
     private final Jdbi jdbi;
     private final ConfigService configService;
+    private final ReadAuditLogUseCase auditLog;
     private final TestOperators operators = new TestOperators().withViewer(VIEWER);
     @TempDir
     Path deadLetters;
@@ -53,6 +59,7 @@ class LabelHttpRoutesIT {
 
     LabelHttpRoutesIT(PersistenceModule persistence) {
         this.jdbi = persistence.jdbi();
+        this.auditLog = persistence.auditLog();
         this.configService = new ConfigService(persistence.configRepository(), new ReversingSecretCipher(), null,
                 null, Clock.systemUTC());
     }
@@ -70,7 +77,8 @@ class LabelHttpRoutesIT {
                 new ReviewPairs(new JdbiReviewQueue(jdbi), configService));
         server = ConfigHttpServer.start(0, new ConfigHttpServer.Dependencies(configService, configService,
                 configService, configService, () -> true, null,
-                List.of(new WorkerHttpRoutes(queries, queries, new JdbiCanonicalEventExport(jdbi), intake), loop),
+                List.of(new WorkerHttpRoutes(queries, queries, new JdbiCanonicalEventExport(jdbi), intake), loop,
+                        new AuditRoutes(auditLog)),
                 operators.server()));
         api = new WorkerApiClient(server.port(), TestOperators.basic(TestOperators.EDITOR));
         fixtures = new LoopFixtures(jdbi);
@@ -414,5 +422,50 @@ class LabelHttpRoutesIT {
         assertThat(post("/api/canonical-events/" + event + "/split", body).status()).isEqualTo(409);
         assertThat(post("/api/canonical-events/" + (event + 1) + "/split", body).status()).isEqualTo(404);
         assertThat(audit()).isEmpty();
+    }
+
+    // ---- audit
+
+    @Test
+    void the_audit_log_pages_newest_first_with_next_before_and_viewers_may_read_it() {
+        fixtures.listing("x-1", "Umzug").listing("x-2", "Umzug");
+        configService.update(new UpdateConfigCommand(Map.of("thresholds", Map.of("high", 0.8)), ApiKeyChange.KEEP,
+                Precondition.NONE, "alice"));
+        put("{\"a\": \"x-1\", \"b\": \"x-2\", \"label\": \"same\"}");
+        delete("/api/labels?a=x-1&b=x-2");
+
+        Response first = api.send("GET", "/api/audit?limit=2", null, BodyPublishers.noBody(),
+                "Authorization", TestOperators.basic(VIEWER));
+        Response rest = api.get("/api/audit?before=" + first.json().get("next_before"));
+        Response all = api.get("/api/audit");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.list("items")).extracting(i -> i.get("action")).containsExactly("label.removed",
+                "label.set");
+        Map<String, Object> newest = first.list("items").get(0);
+        assertThat(newest).containsEntry("actor", TestOperators.EDITOR).containsEntry("target", "x-1|x-2")
+                .containsEntry("details", Map.of("a", "x-1", "b", "x-2", "label", "same")).containsKeys("id", "at");
+        assertThat((String) newest.get("at")).endsWith("Z");
+        assertThat(first.json().get("next_before")).isEqualTo(first.list("items").get(1).get("id"));
+        assertThat(rest.list("items")).extracting(i -> i.get("action")).containsExactly("config.save");
+        assertThat(rest.json()).containsEntry("next_before", null);
+        assertThat(all.list("items")).hasSize(3);
+        assertThat(all.json()).containsEntry("next_before", null);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "limit 0       | /api/audit?limit=0          | limit",
+            "limit 501     | /api/audit?limit=501        | limit",
+            "before 0      | /api/audit?before=0         | before",
+            "before text   | /api/audit?before=abc       | before",
+            "repeated      | /api/audit?limit=1&limit=2  | limit",
+            "unknown       | /api/audit?offset=5         | offset",
+    })
+    void bad_audit_parameters_are_400_naming_them(String what, String path, String parameter) {
+        Response r = api.get(path);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json()).containsEntry("parameter", parameter);
     }
 }
