@@ -13,14 +13,20 @@ import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
 import org.eventdedup.worker.adapter.gemini.GeminiKeyCheck;
 import org.eventdedup.worker.adapter.gemini.GeminiPairResolver;
 import org.eventdedup.worker.adapter.gemini.GeminiSettings;
+import org.eventdedup.worker.adapter.http.LabelHttpRoutes;
 import org.eventdedup.worker.adapter.http.PreviewHttpRoutes;
 import org.eventdedup.worker.adapter.http.SuggestHttpRoutes;
+import org.eventdedup.worker.adapter.persistence.JdbiCanonicalMembers;
 import org.eventdedup.worker.adapter.persistence.JdbiGeminiAnswerCache;
 import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
 import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
+import org.eventdedup.worker.adapter.persistence.JdbiLabelStore;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
 import org.eventdedup.worker.adapter.persistence.JdbiPreviewSamples;
+import org.eventdedup.worker.adapter.persistence.JdbiReviewQueue;
 import org.eventdedup.worker.ingest.FileIntake;
+import org.eventdedup.worker.labels.Labelling;
+import org.eventdedup.worker.labels.ReviewPairs;
 import org.eventdedup.worker.port.GroundTruthStore;
 import org.eventdedup.worker.preview.ImpactPreview;
 import org.eventdedup.worker.tuning.SuggestConfig;
@@ -129,6 +135,16 @@ public final class WorkerModule implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         return new SuggestHttpRoutes(new SuggestionJobs(new SuggestConfig(new JdbiPreviewSamples(jdbi), configs,
                 lexicon, TunerSettings.DEFAULT.withThreads(cores))));
+    }
+
+    /**
+     * The operator's loop: labels (with merge and split of canonical events) and the review queue under the current
+     * config. A label takes effect on the next pipeline run.
+     */
+    public LabelHttpRoutes labelRoutes() {
+        return new LabelHttpRoutes(
+                new Labelling(new JdbiLabelStore(jdbi, Clock.systemUTC()), new JdbiCanonicalMembers(jdbi)),
+                new ReviewPairs(new JdbiReviewQueue(jdbi), configProvider));
     }
 
     /** The stored ground truth (the {@code ground-truth import} command). */
