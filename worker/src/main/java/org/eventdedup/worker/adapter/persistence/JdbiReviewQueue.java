@@ -13,9 +13,10 @@ import org.eventdedup.worker.port.ReviewQueue;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The review queue over {@code match_decisions}: one query for the page (with both listings and their canonical
- * events) and one for the total. The unlabelled check is an anti-join on {@code pair_labels}' primary key; on 18,000
- * decisions the whole page takes a few milliseconds, so no index beyond the tables' own is needed.
+ * The review queue over {@code match_decisions}: one query for the page with both listings, their canonical events
+ * and the total (a window count over the same scan; a second query counts only when the page is past the end). The
+ * unlabelled check is an anti-join on {@code pair_labels}' primary key. On the shared sample (18,404 decisions,
+ * 7,079 to review) the scan and sort take about 15 ms in PostgreSQL, so no index beyond the tables' own is needed.
  */
 public final class JdbiReviewQueue implements ReviewQueue {
 
@@ -50,7 +51,8 @@ public final class JdbiReviewQueue implements ReviewQueue {
             case RECENT -> "decided_at DESC, a, b";
         };
         String sql = "WITH page AS (SELECT d.a, d.b, d.date_score, d.geo_score, d.title_score, d.description_score,"
-                + " d.combined_score, d.decision, d.tier, d.config_version, d.decided_at " + NEEDS_REVIEW
+                + " d.combined_score, d.decision, d.tier, d.config_version, d.decided_at, count(*) OVER () AS total "
+                + NEEDS_REVIEW
                 + " ORDER BY " + order + " LIMIT :limit OFFSET :offset)"
                 + " SELECT page.*, " + LISTING.formatted("sa") + ", " + LISTING.formatted("sb")
                 + " FROM page JOIN source_events sa ON sa.id = page.a JOIN source_events sb ON sb.id = page.b"
@@ -59,14 +61,20 @@ public final class JdbiReviewQueue implements ReviewQueue {
                 + " ORDER BY " + order;
         double veto = query.titleVeto();
         return jdbi.inTransaction(handle -> {
+            long[] total = {-1};
             List<Item> items = handle.createQuery(sql)
                     .bind("veto", veto).bind("vetoEdge", veto + VETO_EDGE)
                     .bind("mid", (query.low() + query.high()) / 2)
                     .bind("limit", query.limit()).bind("offset", query.offset())
-                    .map((rs, ctx) -> item(rs)).list();
-            long total = handle.createQuery("SELECT count(*) " + NEEDS_REVIEW)
-                    .bind("veto", veto).bind("vetoEdge", veto + VETO_EDGE).mapTo(Long.class).one();
-            return new Result(items, total);
+                    .map((rs, ctx) -> {
+                        total[0] = rs.getLong("total");
+                        return item(rs);
+                    }).list();
+            if (items.isEmpty()) {
+                total[0] = handle.createQuery("SELECT count(*) " + NEEDS_REVIEW)
+                        .bind("veto", veto).bind("vetoEdge", veto + VETO_EDGE).mapTo(Long.class).one();
+            }
+            return new Result(items, total[0]);
         });
     }
 
