@@ -206,7 +206,7 @@ class ArchitectureTest {
         Set<String> workerPackages = classes.stream().map(JavaClass::getPackageName)
                 .filter(p -> p.startsWith("org.eventdedup.worker")).collect(Collectors.toSet());
         assertThat(workerPackages).allSatisfy(p -> assertThat(p).matches(
-                "org\\.eventdedup\\.worker\\.(run|ingest|input|preview|tuning|query|port|adapter\\.[a-z]+)(\\..*)?"));
+                "org\\.eventdedup\\.worker\\.(run|ingest|input|preview|tuning|labels|query|port|adapter\\.[a-z]+)(\\..*)?"));
     }
 
     @Test

@@ -154,6 +154,8 @@ public final class LabelHttpRoutes implements Consumer<Javalin> {
         Object note = body.get("note");
         if (note != null && !(note instanceof String)) {
             errors.add(HttpProblem.fieldError("#/note", "must be a string or null, got " + RequestJson.kind(note)));
+        } else if (note instanceof String text && !text.isEmpty() && !storable(text)) {
+            errors.add(HttpProblem.fieldError("#/note", "must not contain NUL or unpaired surrogates"));
         }
         if (!errors.isEmpty()) {
             throw HttpProblem.validationFailed("The label is invalid.", errors);
@@ -301,12 +303,18 @@ public final class LabelHttpRoutes implements Consumer<Javalin> {
 
     /** What a stored listing id can be (PostgreSQL text holds no NUL; an unpaired surrogate is not text). */
     static boolean usable(String id) {
-        if (id.isEmpty() || id.length() > MAX_ID_LENGTH || id.indexOf('\0') >= 0) {
+        return !id.isEmpty() && id.length() <= MAX_ID_LENGTH && storable(id);
+    }
+
+    /** Text PostgreSQL can store: no NUL, and no unpaired surrogate (which is not text at all). */
+    static boolean storable(String text) {
+        if (text.indexOf('\0') >= 0) {
             return false;
         }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1))) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return false;

@@ -158,6 +158,7 @@ class LabelHttpRoutesIT {
             "NUL in id               | {\"a\": \"x\\u0000\", \"b\": \"x-2\", \"label\": \"same\"}       | #/a",
             "unpaired surrogate      | {\"a\": \"x\\ud800\", \"b\": \"x-2\", \"label\": \"same\"}       | #/a",
             "note not a string       | {\"a\": \"x-1\", \"b\": \"x-2\", \"label\": \"same\", \"note\": 3} | #/note",
+            "NUL in note             | {\"a\": \"x-1\", \"b\": \"x-2\", \"label\": \"same\", \"note\": \"a\\u0000\"} | #/note",
             "unknown field           | {\"a\": \"x-1\", \"b\": \"x-2\", \"label\": \"same\", \"why\": 1} | #/why",
     })
     void bad_labels_are_422_naming_the_field_and_store_nothing(String what, String body, String pointer) {
