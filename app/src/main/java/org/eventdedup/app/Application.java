@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.eventdedup.config.adapter.http.AuditRoutes;
 import org.eventdedup.config.adapter.http.ConfigHttpServer;
 import org.eventdedup.config.adapter.persistence.PersistenceModule;
 import org.eventdedup.config.adapter.secret.Argon2PasswordHasher;
@@ -18,6 +19,7 @@ import org.eventdedup.config.domain.model.SecretString;
 import org.eventdedup.config.domain.service.AccessService;
 import org.eventdedup.config.domain.service.ConfigService;
 import org.eventdedup.worker.adapter.http.WorkerHttpRoutes;
+import org.eventdedup.worker.adapter.persistence.JdbiCanonicalEventExport;
 import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
 import org.eventdedup.worker.port.GroundTruthStore;
 import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
@@ -119,8 +121,9 @@ public final class Application implements AutoCloseable {
 
     /**
      * Starts the HTTP server on {@code port}: the config API, the worker's API ({@code /api/runs},
-     * {@code /api/ingest}, {@code /api/canonical-events}; uploads are queued for whichever worker runs next) and the
-     * web UI (when the web-ui jar holds {@value #WEB_ROOT}).
+     * {@code /api/ingest}, {@code /api/canonical-events} with its export; uploads are queued for whichever worker
+     * runs next), the operator's loop (labels, review queue, merge and split), the audit log ({@code /api/audit})
+     * and the web UI (when the web-ui jar holds {@value #WEB_ROOT}).
      */
     public Application startHttp(int port) {
         bootstrapAdmin();
@@ -132,9 +135,10 @@ public final class Application implements AutoCloseable {
                 configService, configService, database.persistence()::isReady, webRoot,
                 List.of(new WorkerHttpRoutes(queries, queries,
                                 new ListingCategories(new JdbiListingCategoryCounts(database.persistence().jdbi())),
-                                module.intake()),
+                                new JdbiCanonicalEventExport(database.persistence().jdbi()), module.intake()),
                         module.previewRoutes(configService), module.suggestRoutes(configService),
-                        module.qualityRoutes()),
+                        module.qualityRoutes(), module.labelRoutes(),
+                        new AuditRoutes(database.persistence().auditLog())),
                 new ConfigHttpServer.Access(accessService, accessService)));
         log.info("HTTP API listening on port {}{}", http.port(), webRoot == null ? " (no web UI bundled)" : "");
         return this;

@@ -13,8 +13,10 @@ import org.eventdedup.worker.adapter.files.YamlLexiconLoader;
 import org.eventdedup.worker.adapter.gemini.GeminiKeyCheck;
 import org.eventdedup.worker.adapter.gemini.GeminiPairResolver;
 import org.eventdedup.worker.adapter.gemini.GeminiSettings;
+import org.eventdedup.worker.adapter.http.LabelHttpRoutes;
 import org.eventdedup.worker.adapter.http.PreviewHttpRoutes;
 import org.eventdedup.worker.adapter.http.SuggestHttpRoutes;
+import org.eventdedup.worker.adapter.persistence.JdbiCanonicalMembers;
 import org.eventdedup.worker.adapter.persistence.JdbiGeminiAnswerCache;
 import org.eventdedup.worker.adapter.persistence.JdbiGroundTruthStore;
 import org.eventdedup.worker.adapter.persistence.JdbiLabelStore;
@@ -23,9 +25,13 @@ import org.eventdedup.worker.adapter.http.QualityHttpRoutes;
 import org.eventdedup.worker.query.MeasureQuality;
 import org.eventdedup.worker.query.SummariseLabels;
 import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
+import org.eventdedup.worker.adapter.persistence.JdbiLabelStore;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
 import org.eventdedup.worker.adapter.persistence.JdbiPreviewSamples;
+import org.eventdedup.worker.adapter.persistence.JdbiReviewQueue;
 import org.eventdedup.worker.ingest.FileIntake;
+import org.eventdedup.worker.labels.Labelling;
+import org.eventdedup.worker.labels.ReviewPairs;
 import org.eventdedup.worker.port.GroundTruthStore;
 import org.eventdedup.worker.preview.ImpactPreview;
 import org.eventdedup.worker.tuning.SuggestConfig;
@@ -141,6 +147,16 @@ public final class WorkerModule implements AutoCloseable {
     public QualityHttpRoutes qualityRoutes() {
         return new QualityHttpRoutes(new MeasureQuality(new JdbiQualitySource(jdbi)),
                 new SummariseLabels(new JdbiLabelStore(jdbi, Clock.systemUTC())));
+    }
+
+    /**
+     * The operator's loop: labels (with merge and split of canonical events) and the review queue under the current
+     * config. A label takes effect on the next pipeline run.
+     */
+    public LabelHttpRoutes labelRoutes() {
+        return new LabelHttpRoutes(
+                new Labelling(new JdbiLabelStore(jdbi, Clock.systemUTC()), new JdbiCanonicalMembers(jdbi)),
+                new ReviewPairs(new JdbiReviewQueue(jdbi), configProvider));
     }
 
     /** The stored ground truth (the {@code ground-truth import} command). */

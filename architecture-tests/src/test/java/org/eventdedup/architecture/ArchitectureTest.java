@@ -42,7 +42,7 @@ class ArchitectureTest {
     static final String[] ADAPTERS = {"org.eventdedup.config.adapter..", "org.eventdedup.worker.adapter.."};
     static final String[] WORKER_CORE = {"org.eventdedup.worker.run..", "org.eventdedup.worker.ingest..",
             "org.eventdedup.worker.input..", "org.eventdedup.worker.preview..", "org.eventdedup.worker.query..",
-            "org.eventdedup.worker.tuning..", "org.eventdedup.worker.port.."};
+            "org.eventdedup.worker.tuning..", "org.eventdedup.worker.labels..", "org.eventdedup.worker.port.."};
 
     static final ArchRule the_config_domain_depends_only_on_the_jdk_jakarta_validation_and_itself =
             classes().that().resideInAPackage(DOMAIN)
@@ -185,6 +185,7 @@ class ArchitectureTest {
                 "org.eventdedup.worker.preview",
                 "org.eventdedup.worker.query",
                 "org.eventdedup.worker.tuning",
+                "org.eventdedup.worker.labels",
                 "org.eventdedup.worker.port",
                 "org.eventdedup.worker.adapter.persistence",
                 "org.eventdedup.worker.adapter.http",
@@ -205,7 +206,7 @@ class ArchitectureTest {
         Set<String> workerPackages = classes.stream().map(JavaClass::getPackageName)
                 .filter(p -> p.startsWith("org.eventdedup.worker")).collect(Collectors.toSet());
         assertThat(workerPackages).allSatisfy(p -> assertThat(p).matches(
-                "org\\.eventdedup\\.worker\\.(run|ingest|input|preview|tuning|query|port|adapter\\.[a-z]+)(\\..*)?"));
+                "org\\.eventdedup\\.worker\\.(run|ingest|input|preview|tuning|labels|query|port|adapter\\.[a-z]+)(\\..*)?"));
     }
 
     @Test

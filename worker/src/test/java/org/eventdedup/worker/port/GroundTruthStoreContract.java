@@ -55,7 +55,7 @@ public abstract class GroundTruthStoreContract {
         assertThat(summary.importedBy()).isEqualTo("bob");
     }
 
-    private void storeListings(String... ids) {
+    protected void storeListings(String... ids) {
         long file = queue().offer("f.json", "f", "test", null, String.join(",", ids)
                 .getBytes(StandardCharsets.UTF_8)).ingestionId();
         List<StoredListing> listings = new ArrayList<>();

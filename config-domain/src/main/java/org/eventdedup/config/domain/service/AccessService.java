@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -24,6 +26,7 @@ import org.eventdedup.config.domain.port.in.ConfigException;
 import org.eventdedup.config.domain.port.in.ManageOperatorsUseCase;
 import org.eventdedup.config.domain.port.in.OperatorChange;
 import org.eventdedup.config.domain.port.in.SignedIn;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.config.domain.port.out.OperatorRepository;
 import org.eventdedup.config.domain.port.out.PasswordHasher;
 import org.eventdedup.config.domain.port.out.SessionRepository;
@@ -249,7 +252,7 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
     }
 
     @Override
-    public Operator add(String name, Role role, SecretString password) {
+    public Operator add(String name, Role role, SecretString password, String actor) {
         List<Violation> violations = new ArrayList<>();
         violations.addAll(OperatorRules.checkName(name));
         if (role == null) {
@@ -260,7 +263,11 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
             throw ConfigException.invalid(violations);
         }
         Operator operator = new Operator(name, role, false, clock.instant(), null);
-        if (!operators.insert(new StoredOperator(operator, hasher.hash(password)))) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", name);
+        details.put("role", role.wireName());
+        AuditEntry audit = new AuditEntry(actor, "operator.created", name, details);
+        if (!operators.insert(new StoredOperator(operator, hasher.hash(password)), audit)) {
             throw new AccessException(AccessException.Code.OPERATOR_EXISTS, "an operator named '" + name
                     + "' exists already (names are unique regardless of letter case)");
         }
@@ -268,7 +275,7 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
     }
 
     @Override
-    public Operator change(String name, OperatorChange change) {
+    public Operator change(String name, OperatorChange change, String actor) {
         Objects.requireNonNull(change, "change");
         List<Violation> violations = new ArrayList<>();
         if (change.isEmpty()) {
@@ -282,7 +289,18 @@ public final class AccessService implements AuthenticateUseCase, ManageOperators
             throw notFound(name);
         }
         String hash = change.password() == null ? null : hasher.hash(change.password());
-        OperatorRepository.UpdateResult result = operators.update(name, change.role(), change.disabled(), hash);
+        // what changed, never the password itself
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", name);
+        if (change.role() != null) {
+            details.put("role", change.role().wireName());
+        }
+        if (change.disabled() != null) {
+            details.put("disabled", change.disabled());
+        }
+        details.put("password_changed", hash != null);
+        OperatorRepository.UpdateResult result = operators.update(name, change.role(), change.disabled(), hash,
+                new AuditEntry(actor, "operator.changed", name, details));
         switch (result.outcome()) {
             case NOT_FOUND -> throw notFound(name);
             case LAST_ADMIN -> throw new AccessException(AccessException.Code.LAST_ADMIN, "'" + name

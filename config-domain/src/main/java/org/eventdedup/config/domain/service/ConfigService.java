@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,7 @@ import org.eventdedup.config.domain.port.in.RollbackConfigUseCase;
 import org.eventdedup.config.domain.port.in.RotateKeyUseCase;
 import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
 import org.eventdedup.config.domain.port.in.UpdateConfigUseCase;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.config.domain.port.out.ConfigRepository;
 import org.eventdedup.config.domain.port.out.HistoryEntry;
 import org.eventdedup.config.domain.port.out.SecretCipher;
@@ -105,23 +107,24 @@ public final class ConfigService implements ReadConfigUseCase, UpdateConfigUseCa
     @Override
     public ConfigView update(UpdateConfigCommand command) {
         return write(current -> MergePatch.apply(current, command.patch(), defaultsTree), command.apiKey(),
-                command.precondition(), command.operator());
+                command.precondition(), command.operator(), null);
     }
 
     @Override
     public ConfigView rollback(long version, Precondition precondition, String operator) {
         if (version == 0) {
             // the shipped configuration (YAML over built-ins), which no row holds
-            return write(current -> defaultsTree, ApiKeyChange.KEEP, precondition, operator);
+            return write(current -> defaultsTree, ApiKeyChange.KEEP, precondition, operator, 0L);
         }
         StoredConfig target = repository.version(version).orElseThrow(() -> new ConfigException(
                 ConfigException.Code.VERSION_NOT_FOUND, "no config version " + version, List.of(), -1));
         Map<String, Object> document = DocumentUpgrade.fillMissing(target.document(), defaultsTree);
-        return write(current -> document, ApiKeyChange.KEEP, precondition, operator);
+        return write(current -> document, ApiKeyChange.KEEP, precondition, operator, version);
     }
 
+    /** @param rollbackTo the version a rollback restores, null for an edit */
     private ConfigView write(UnaryOperator<Map<String, Object>> edit, ApiKeyChange keyChange,
-                             Precondition precondition, String operator) {
+                             Precondition precondition, String operator, Long rollbackTo) {
         for (int attempt = 1; ; attempt++) {
             Optional<StoredConfig> row = repository.load();
             long version = row.map(StoredConfig::version).orElse(0L);
@@ -137,7 +140,7 @@ public final class ConfigService implements ReadConfigUseCase, UpdateConfigUseCa
             }
             StoredConfig next = new StoredConfig(ConfigDocument.toTree(after), nextToken, version + 1,
                     clock.instant().truncatedTo(ChronoUnit.MICROS), operator);
-            if (repository.save(version, next, changes)) {
+            if (repository.save(version, next, changes, audit(operator, next.version(), changes, rollbackTo))) {
                 return viewOf(next, after);
             }
             if (!precondition.isNone()) {
@@ -148,6 +151,37 @@ public final class ConfigService implements ReadConfigUseCase, UpdateConfigUseCa
                 throw new IllegalStateException("config kept changing during " + MAX_ATTEMPTS + " save attempts");
             }
         }
+    }
+
+    /**
+     * The audit log's entry for a saved version: {@code config.rollback} (version, to), {@code ai_key.set} /
+     * {@code ai_key.removed} when only the key changed (version; the key never), else {@code config.save} (version
+     * and the changes, where the key shows only as set, replaced or cleared).
+     */
+    private static AuditEntry audit(String operator, long version, List<Change> changes, Long rollbackTo) {
+        String actor = operator == null ? "(unknown)" : operator;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", version);
+        if (rollbackTo != null) {
+            details.put("to", rollbackTo);
+            return new AuditEntry(actor, "config.rollback", "config", details);
+        }
+        if (changes.stream().allMatch(change -> change.path().equals(Change.API_KEY_PATH))) {
+            Object what = changes.get(0).newValue();
+            if ("cleared".equals(what)) {
+                return new AuditEntry(actor, "ai_key.removed", "config", details);
+            }
+            details.put("change", what);
+            return new AuditEntry(actor, "ai_key.set", "config", details);
+        }
+        details.put("changes", changes.stream().map(change -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("path", change.path());
+            entry.put("old", change.oldValue());
+            entry.put("new", change.newValue());
+            return entry;
+        }).toList());
+        return new AuditEntry(actor, "config.save", "config", details);
     }
 
     /** The one merge-and-validate step of every write and of the preview, so both reject a patch alike. */

@@ -113,7 +113,7 @@ final class AccessRoutes {
         if (!violations.isEmpty()) {
             throw ConfigException.invalid(violations);
         }
-        Operator added = operators.add(name, role, SecretString.of(password));
+        Operator added = operators.add(name, role, SecretString.of(password), AccessControl.operator(ctx).name());
         LOG.info("Operator '{}' ({}) added by '{}'", added.name(), added.role().wireName(),
                 AccessControl.operator(ctx).name());
         ctx.header("Location", "/api/operators/" + added.name());
@@ -143,7 +143,8 @@ final class AccessRoutes {
         if (!violations.isEmpty()) {
             throw ConfigException.invalid(violations);
         }
-        Operator changed = operators.change(name, new OperatorChange(role, password, disabled));
+        Operator changed = operators.change(name, new OperatorChange(role, password, disabled),
+                AccessControl.operator(ctx).name());
         LOG.info("Operator '{}' changed by '{}':{}{}{}", changed.name(), AccessControl.operator(ctx).name(),
                 role == null ? "" : " role " + role.wireName(), password == null ? "" : " new password",
                 disabled == null ? "" : disabled ? " disabled" : " enabled");

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.eventdedup.config.domain.model.Change;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.config.domain.port.out.ConfigRepository;
 import org.eventdedup.config.domain.port.out.HistoryEntry;
 import org.eventdedup.config.domain.port.out.StoredConfig;
@@ -99,6 +100,11 @@ final class JdbiConfigRepository implements ConfigRepository {
 
     @Override
     public boolean save(long expectedVersion, StoredConfig next, List<Change> changes) {
+        return save(expectedVersion, next, changes, null);
+    }
+
+    @Override
+    public boolean save(long expectedVersion, StoredConfig next, List<Change> changes, AuditEntry audit) {
         // Same answers as the in-memory fake: a stale expectation is reported as false before a wrong next version.
         if (expectedVersion < 0) {
             return false;
@@ -129,6 +135,9 @@ final class JdbiConfigRepository implements ConfigRepository {
                 return false;
             }
             insertHistory(h, next, document, changesJson, updatedAt);
+            if (audit != null) {
+                JdbiAuditLog.write(h, audit);
+            }
             return true;
         });
         if (saved) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.eventdedup.config.domain.model.Operator;
 import org.eventdedup.config.domain.model.Role;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.config.domain.port.out.OperatorRepository;
 import org.eventdedup.config.domain.port.out.StoredOperator;
 import org.jdbi.v3.core.Jdbi;
@@ -67,7 +68,18 @@ final class JdbiOperatorRepository implements OperatorRepository {
 
     @Override
     public boolean insert(StoredOperator operator) {
-        return jdbi.withHandle(h -> bindInsert(h.createUpdate(INSERT), operator).execute()) == 1;
+        return insert(operator, null);
+    }
+
+    @Override
+    public boolean insert(StoredOperator operator, AuditEntry audit) {
+        return jdbi.inTransaction(h -> {
+            boolean inserted = bindInsert(h.createUpdate(INSERT), operator).execute() == 1;
+            if (inserted && audit != null) {
+                JdbiAuditLog.write(h, audit);
+            }
+            return inserted;
+        });
     }
 
     @Override
@@ -91,6 +103,11 @@ final class JdbiOperatorRepository implements OperatorRepository {
 
     @Override
     public UpdateResult update(String name, Role role, Boolean disabled, String passwordHash) {
+        return update(name, role, disabled, passwordHash, null);
+    }
+
+    @Override
+    public UpdateResult update(String name, Role role, Boolean disabled, String passwordHash, AuditEntry audit) {
         return jdbi.inTransaction(h -> {
             h.createQuery(LOCK_ADMINS_AND_TARGET).bind("name", name).mapTo(String.class).list();
             Optional<Operator> current = h.createQuery(SELECT_ONE).bind("name", name)
@@ -113,6 +130,9 @@ final class JdbiOperatorRepository implements OperatorRepository {
             }
             h.createUpdate(UPDATE).bind("name", name).bind("role", next.role().wireName())
                     .bind("disabled", next.disabled()).bind("hash", passwordHash).execute();
+            if (audit != null) {
+                JdbiAuditLog.write(h, audit);
+            }
             return UpdateResult.updated(next);
         });
     }

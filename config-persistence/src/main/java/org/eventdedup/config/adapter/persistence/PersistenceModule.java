@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.eventdedup.config.domain.port.in.ReadAuditLogUseCase;
 import org.eventdedup.config.domain.port.out.ConfigRepository;
 import org.eventdedup.config.domain.port.out.OperatorRepository;
 import org.eventdedup.config.domain.port.out.SessionRepository;
@@ -196,6 +197,11 @@ public final class PersistenceModule implements AutoCloseable {
 
     public SessionRepository sessionRepository() {
         return sessionRepository;
+    }
+
+    /** The audit log of every operator action, newest first (the repositories here write it). */
+    public ReadAuditLogUseCase auditLog() {
+        return new JdbiAuditLog(jdbi);
     }
 
     /** The stored config version as the LISTEN/NOTIFY watch knows it; empty while it is not listening. */

@@ -14,6 +14,7 @@ import org.eventdedup.http.HttpProblem;
 import org.eventdedup.http.ResponseJson;
 import org.eventdedup.worker.ingest.FileIntake;
 import org.eventdedup.worker.query.CanonicalEventSearch;
+import org.eventdedup.worker.query.ExportCanonicalEventsUseCase;
 import org.eventdedup.worker.query.ListingCategory;
 import org.eventdedup.worker.query.ReadCanonicalEventsUseCase;
 import org.eventdedup.worker.query.ReadListingCategoriesUseCase;
@@ -28,6 +29,8 @@ import org.eventdedup.worker.query.ReadRunsUseCase;
  *   <li>{@code POST /api/ingest} — one input file (see {@link Uploads});</li>
  *   <li>{@code GET /api/canonical-events?q=&city=&date_from=&date_to=&limit=&offset=} —
  *       {@code {total, limit, offset, items}}, ordered by first date then id;</li>
+ *   <li>{@code GET /api/canonical-events/export?format=csv|jsonl} — every event, streamed
+ *       ({@link CanonicalEventExport});</li>
  *   <li>{@code GET /api/canonical-events/{id}} — the event with sources, decisions and field provenance;</li>
  *   <li>{@code GET /api/listings/categories} — {@code [{name, count}]}: the categories of the stored listings,
  *       spellings differing only in case as one, most frequent first (for naming category overrides).</li>
@@ -43,15 +46,27 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
     private final ReadRunsUseCase runs;
     private final ReadCanonicalEventsUseCase events;
     private final ReadListingCategoriesUseCase categories;
+    private final ExportCanonicalEventsUseCase export;
     private final Uploads uploads;
     private final ResponseJson json = new ResponseJson();
 
-    /** @param intake where uploads are queued (the worker's, shared with the watched folder) */
+    /** Without the export ({@code /api/canonical-events/export} is then not a route). */
     public WorkerHttpRoutes(ReadRunsUseCase runs, ReadCanonicalEventsUseCase events,
                             ReadListingCategoriesUseCase categories, FileIntake intake) {
+        this(runs, events, categories, null, intake);
+    }
+
+    /**
+     * @param export may be null: no export route
+     * @param intake where uploads are queued (the worker's, shared with the watched folder)
+     */
+    public WorkerHttpRoutes(ReadRunsUseCase runs, ReadCanonicalEventsUseCase events,
+                            ReadListingCategoriesUseCase categories, ExportCanonicalEventsUseCase export,
+                            FileIntake intake) {
         this.runs = Objects.requireNonNull(runs, "runs");
         this.events = Objects.requireNonNull(events, "events");
         this.categories = Objects.requireNonNull(categories, "categories");
+        this.export = export;
         this.uploads = new Uploads(Objects.requireNonNull(intake, "intake"));
     }
 
@@ -61,6 +76,10 @@ public final class WorkerHttpRoutes implements Consumer<Javalin> {
         app.get("/api/runs/{id}", this::getRun);
         app.post("/api/ingest", this::ingest);
         app.get("/api/canonical-events", this::searchEvents);
+        if (export != null) {
+            // before {id}: Javalin takes the first route that matches
+            app.get("/api/canonical-events/export", ctx -> CanonicalEventExport.send(ctx, export, json));
+        }
         app.get("/api/canonical-events/{id}", this::getEvent);
         app.get("/api/listings/categories", this::listCategories);
         app.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e, json));

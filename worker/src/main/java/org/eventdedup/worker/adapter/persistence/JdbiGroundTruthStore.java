@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +14,7 @@ import org.eventdedup.matching.evaluation.GroundTruth;
 import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.matching.text.CodePoints;
 import org.eventdedup.worker.port.GroundTruthStore;
+import org.eventdedup.worker.port.LabelStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -63,6 +66,11 @@ public final class JdbiGroundTruthStore implements GroundTruthStore {
                             VALUES (:by, :pairs, :listings, :unknown)""")
                     .bind("by", operator).bind("pairs", a.size()).bind("listings", known.size())
                     .bind("unknown", unknown.size()).execute();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("pairs", a.size());
+            details.put("listings", known.size());
+            details.put("unknown_listings", unknown.size());
+            JdbiLabelStore.audit(handle, new LabelStore.AuditEntry(operator, "ground_truth.import", null, details));
             return new Imported(a.size(), known.size(),
                     unknown.subList(0, Math.min(unknown.size(), MAX_REPORTED_UNKNOWN)), unknown.size(),
                     truth.pairs().size() - a.size());

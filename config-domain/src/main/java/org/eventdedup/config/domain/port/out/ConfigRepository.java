@@ -29,6 +29,14 @@ public interface ConfigRepository {
      */
     boolean save(long expectedVersion, StoredConfig next, List<Change> changes);
 
+    /**
+     * Like {@link #save(long, StoredConfig, List)}, and writes {@code audit} in the same transaction (only when the
+     * save succeeds). A repository without an audit log saves without it.
+     */
+    default boolean save(long expectedVersion, StoredConfig next, List<Change> changes, AuditEntry audit) {
+        return save(expectedVersion, next, changes);
+    }
+
     /** Replaces the stored token only if it still equals {@code expectedToken}; no new version (key rotation). */
     boolean replaceEncryptedApiKey(String expectedToken, String newToken);
 

@@ -20,6 +20,11 @@ public interface OperatorRepository {
     /** Stores a new operator; false when the name (in any letter case) is taken. */
     boolean insert(StoredOperator operator);
 
+    /** Like {@link #insert(StoredOperator)}, with the audit entry in the same transaction (when inserted). */
+    default boolean insert(StoredOperator operator, AuditEntry audit) {
+        return insert(operator);
+    }
+
     /**
      * Stores the operator only when there is no operator at all, atomically across processes (two servers starting
      * at once create one admin, not two).
@@ -33,6 +38,11 @@ public interface OperatorRepository {
      * also against concurrent changes in other processes.
      */
     UpdateResult update(String name, Role role, Boolean disabled, String passwordHash);
+
+    /** Like {@link #update(String, Role, Boolean, String)}, with the audit entry in the same transaction (when updated). */
+    default UpdateResult update(String name, Role role, Boolean disabled, String passwordHash, AuditEntry audit) {
+        return update(name, role, disabled, passwordHash);
+    }
 
     void recordLogin(String name, Instant at);
 
