@@ -6,7 +6,11 @@ import org.eventdedup.matching.evaluation.GroundTruth;
 import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.worker.port.QualitySource;
 
-/** Precision, recall and F1 of the stored canonical events against imported truth joined by labels. */
+/**
+ * Precision, recall and F1 of the current config's pairwise decisions (stored {@code match} decisions, as
+ * {@code evaluate} scores pairs) against imported truth joined by labels. Not of the canonical events: labels bind
+ * those, so they would agree with every label by construction.
+ */
 public final class MeasureQuality {
 
     private final QualitySource source;
@@ -24,16 +28,12 @@ public final class MeasureQuality {
         }
         long tp = 0;
         long fp = 0;
-        for (List<String> members : snapshot.events()) {
-            for (int i = 0; i < members.size(); i++) {
-                for (int j = i + 1; j < members.size(); j++) {
-                    Boolean same = truth.label(IdPair.of(members.get(i), members.get(j)));
-                    if (same == Boolean.TRUE) {
-                        tp++;
-                    } else if (same == Boolean.FALSE) {
-                        fp++;
-                    }
-                }
+        for (IdPair match : snapshot.matches()) {
+            Boolean same = truth.label(match);
+            if (same == Boolean.TRUE) {
+                tp++;
+            } else if (same == Boolean.FALSE) {
+                fp++;
             }
         }
         long fn = truePairs - tp;

@@ -95,7 +95,7 @@ class QualityHttpRoutesIT {
     }
 
     @Test
-    void quality_compares_the_stored_events_with_imported_truth_joined_by_labels() {
+    void quality_compares_the_configs_match_decisions_with_imported_truth_joined_by_labels() {
         storeFixtures(); // the two parades are one event, the others singletons
         label("bwb-umzug", "emt-umzug", Verdict.SAME);
 
@@ -103,7 +103,7 @@ class QualityHttpRoutesIT {
                 .containsEntry("f1", 1.0).containsEntry("labelled_pairs", 1).containsEntry("labels", 1)
                 .containsEntry("imported_pairs", 0);
 
-        // imported truth says the concert and the flea market are one event: a miss of the stored events
+        // imported truth says the concert and the flea market are one event: a miss of the config
         new JdbiGroundTruthStore(jdbi).replace(new GroundTruth(Set.of(IdPair.of("bwb-konzert", "emt-flohmarkt")),
                 Set.of("bwb-konzert", "emt-flohmarkt"), 0), "alice");
         assertThat(get("/api/quality").json()).containsEntry("precision", 1.0).containsEntry("recall", 0.5)
@@ -114,11 +114,12 @@ class QualityHttpRoutesIT {
         assertThat(get("/api/quality").json()).containsEntry("recall", 1.0).containsEntry("labelled_pairs", 1)
                 .containsEntry("labels", 2).containsEntry("imported_pairs", 1);
 
-        // the verdict turned: until the next run the stored events are wrong
+        // the verdict turned: the config's match is now wrong
         label("bwb-umzug", "emt-umzug", Verdict.DIFFERENT);
         assertThat(get("/api/quality").json()).containsEntry("precision", 0.0).containsEntry("labelled_pairs", 0);
         pipeline().runOnce().orElseThrow();
-        assertThat(get("/api/quality").json()).as("no predicted pair is wrong any more")
+        assertThat(get("/api/quality").json()).as("the label splits the event, yet the config still matches the"
+                        + " pair: the figures measure the config, not the events the labels bind")
                 .containsEntry("precision", 0.0).containsEntry("recall", 0.0);
         List<Integer> shared = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM canonical_event_sources"
                 + " GROUP BY canonical_event_id HAVING count(*) > 1").mapTo(Integer.class).list());
