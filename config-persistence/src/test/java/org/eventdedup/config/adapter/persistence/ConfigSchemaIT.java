@@ -81,8 +81,8 @@ class ConfigSchemaIT {
     void migrating_again_changes_nothing(PersistenceModule persistence) {
         persistence.migrate();
 
-        // V1 schema, V2 change-notification triggers, V3 operators: each applied once
-        assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(3);
+        // V1 schema, V2 change-notification triggers, V3 operators, V15 audit log: each applied once
+        assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(4);
         assertThat(count("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'config_settings_notify%'")).isEqualTo(2);
     }
 
