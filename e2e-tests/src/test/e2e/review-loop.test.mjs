@@ -223,8 +223,8 @@ describe("the operator's loop", () => {
         return e && e.sources.some((s) => s.id === 'emt-sommer') ? e : null;
       });
 
-      // split: open the merged event, put the emt listing in group 2, confirm
-      await page.goto(server.baseUrl + '/#events');
+      // split: back to the list (the URL stays #events), open the merged event, put the emt listing in group 2
+      await detail.getByRole('button', { name: '← All events' }).click();
       await page.getByLabel('Title contains').fill('Sommerfest');
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       await page.locator(`#event-${merged.id}`).click();
@@ -251,7 +251,7 @@ describe("the operator's loop", () => {
       await idle();
       const markt = await eventWith('bwb-markt', 'markt');
       assert.ok(markt, 'the market from bwb is an event');
-      await page.goto(server.baseUrl + '/#events');
+      await detail.getByRole('button', { name: '← All events' }).click();
       await page.getByLabel('Title contains').fill(markt.title);
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       await page.locator(`#event-${markt.id}`).click();
