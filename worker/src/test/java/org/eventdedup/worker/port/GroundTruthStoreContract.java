@@ -2,11 +2,7 @@ package org.eventdedup.worker.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.eventdedup.matching.evaluation.GroundTruth;
 import org.eventdedup.matching.evaluation.IdPair;
@@ -56,15 +52,6 @@ public abstract class GroundTruthStoreContract {
     }
 
     protected void storeListings(String... ids) {
-        long file = queue().offer("f.json", "f", "test", null, String.join(",", ids)
-                .getBytes(StandardCharsets.UTF_8)).ingestionId();
-        List<StoredListing> listings = new ArrayList<>();
-        Map<String, Long> files = new HashMap<>();
-        for (int i = 0; i < ids.length; i++) {
-            listings.add(PipelineStoreContract.stored(PipelineStoreContract.listing(ids[i], "T", i + 1), "lahr",
-                    "2026-02-15"));
-            files.put(ids[i], file);
-        }
-        transactions().inTransaction((PipelineStore s) -> s.upsertListings(listings, files, "k"));
+        PipelineStoreContract.storeListings(queue(), transactions(), ids);
     }
 }

@@ -457,14 +457,19 @@ public abstract class PipelineStoreContract {
     }
 
     private void storeListings(String... ids) {
-        long file = queue().offer("f.json", "f", "watch", null, bytes(String.join(",", ids))).ingestionId();
+        storeListings(queue(), transactions(), ids);
+    }
+
+    /** Stores listings with these ids (titles "T " + id) from one queued file, for stores that need them. */
+    static void storeListings(IngestionQueue queue, PipelineTransactions transactions, String... ids) {
+        long file = queue.offer("f.json", "f", "watch", null, bytes(String.join(",", ids))).ingestionId();
         List<StoredListing> listings = new ArrayList<>();
         Map<String, Long> files = new java.util.HashMap<>();
         for (int i = 0; i < ids.length; i++) {
             listings.add(stored(listing(ids[i], "T " + ids[i], i + 1), "lahr", "2026-02-15"));
             files.put(ids[i], file);
         }
-        transactions().inTransaction((PipelineStore s) -> s.upsertListings(listings, files, "k"));
+        transactions.inTransaction((PipelineStore s) -> s.upsertListings(listings, files, "k"));
     }
 
     private static byte[] bytes(String text) {
