@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
 import org.eventdedup.config.adapter.persistence.PersistenceModule;
 import org.eventdedup.config.adapter.secret.FernetKey;
@@ -52,7 +53,7 @@ class LabelWiringIT {
                     java.util.List.of(new org.eventdedup.worker.port.LabelStore.NewLabel(
                             org.eventdedup.matching.evaluation.IdPair.of("a", "b"),
                             org.eventdedup.worker.port.LabelStore.Verdict.DIFFERENT, null)),
-                    "admin", new org.eventdedup.worker.port.LabelStore.AuditEntry("admin", "label.set", "a|b",
+                    "admin", new AuditEntry("admin", "label.set", "a|b",
                             Map.of()));
             await(() -> count(jdbi, "SELECT count(*) FROM canonical_events") == 2);
             long millis = (System.nanoTime() - start) / 1_000_000;

@@ -15,7 +15,7 @@ import org.eventdedup.worker.labels.LabelException.FieldProblem;
 import org.eventdedup.worker.port.CanonicalMembers;
 import org.eventdedup.worker.port.CanonicalMembers.Members;
 import org.eventdedup.worker.port.LabelStore;
-import org.eventdedup.worker.port.LabelStore.AuditEntry;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.worker.port.LabelStore.NewLabel;
 import org.eventdedup.worker.port.LabelStore.PairLabel;
 import org.eventdedup.worker.port.LabelStore.Verdict;

@@ -3,10 +3,10 @@ package org.eventdedup.worker.port;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.matching.evaluation.IdPair;
 
 /**
@@ -50,21 +50,6 @@ public interface LabelStore {
         public NewLabel {
             Objects.requireNonNull(pair, "pair");
             Objects.requireNonNull(verdict, "verdict");
-        }
-    }
-
-    /**
-     * One audit-log row, written with the change it records.
-     *
-     * @param action  dotted verb, e.g. {@code label.set}, {@code event.merge}
-     * @param target  what it acted on (an event id, a pair), may be null
-     * @param details JSON-serialisable values (strings, numbers, lists, maps); never a secret
-     */
-    record AuditEntry(String actor, String action, String target, Map<String, Object> details) {
-        public AuditEntry {
-            Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(action, "action");
-            details = Map.copyOf(details);
         }
     }
 

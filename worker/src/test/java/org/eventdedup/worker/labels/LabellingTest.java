@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.worker.port.CanonicalMembers.Members;
 import org.eventdedup.worker.port.LabelStore;
@@ -53,7 +54,7 @@ class LabellingTest {
 
         assertThat(written).isEqualTo(6);
         assertThat(labels.stored.values()).allMatch(l -> l.verdict() == Verdict.SAME).hasSize(6);
-        assertThat(labels.audits).singleElement().extracting(LabelStore.AuditEntry::action).isEqualTo("event.merge");
+        assertThat(labels.audits).singleElement().extracting(AuditEntry::action).isEqualTo("event.merge");
     }
 
     @Test

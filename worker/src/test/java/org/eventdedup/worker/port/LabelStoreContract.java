@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eventdedup.matching.evaluation.IdPair;
-import org.eventdedup.worker.port.LabelStore.AuditEntry;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.worker.port.LabelStore.NewLabel;
 import org.eventdedup.worker.port.LabelStore.PairLabel;
 import org.eventdedup.worker.port.LabelStore.Verdict;

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.config.domain.port.in.ApiKeyChange;
 import org.eventdedup.config.domain.port.in.Precondition;
 import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
@@ -143,8 +144,8 @@ class LabelledRunTest {
         labels.put(List.of(new LabelStore.NewLabel(IdPair.of(x, y), verdict, null)), "alice", audit());
     }
 
-    private static LabelStore.AuditEntry audit() {
-        return new LabelStore.AuditEntry("alice", "label.set", null, Map.of());
+    private static AuditEntry audit() {
+        return new AuditEntry("alice", "label.set", null, Map.of());
     }
 
     private boolean together(String x, String y) {

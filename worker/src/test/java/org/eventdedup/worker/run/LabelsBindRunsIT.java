@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.config.adapter.persistence.PersistenceModule;
 import org.eventdedup.config.domain.port.in.ApiKeyChange;
 import org.eventdedup.config.domain.port.in.Precondition;
@@ -139,7 +140,7 @@ class LabelsBindRunsIT {
             }
         }
         assertThat(chosen).hasSize(200);
-        labels.put(chosen, "it", new LabelStore.AuditEntry("it", "label.set", null, Map.of()));
+        labels.put(chosen, "it", new AuditEntry("it", "label.set", null, Map.of()));
         t = System.nanoTime();
         RunSummary labelRun = pipeline().runOnce().orElseThrow();
         long labelRunMs = (System.nanoTime() - t) / 1_000_000;
@@ -191,7 +192,7 @@ class LabelsBindRunsIT {
 
     private void label(String x, String y, Verdict verdict) {
         labels.put(List.of(new LabelStore.NewLabel(IdPair.of(x, y), verdict, null)), "alice",
-                new LabelStore.AuditEntry("alice", "label.set", null, Map.of()));
+                new AuditEntry("alice", "label.set", null, Map.of()));
     }
 
     private boolean together(String x, String y) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.matching.text.CodePoints;
 import org.eventdedup.worker.port.LabelStore;

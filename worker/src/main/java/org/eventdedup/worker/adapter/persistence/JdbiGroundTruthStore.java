@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.matching.evaluation.GroundTruth;
 import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.matching.text.CodePoints;
@@ -70,7 +71,7 @@ public final class JdbiGroundTruthStore implements GroundTruthStore {
             details.put("pairs", a.size());
             details.put("listings", known.size());
             details.put("unknown_listings", unknown.size());
-            JdbiLabelStore.audit(handle, new LabelStore.AuditEntry(operator, "ground_truth.import", null, details));
+            JdbiLabelStore.audit(handle, new AuditEntry(operator, "ground_truth.import", null, details));
             return new Imported(a.size(), known.size(),
                     unknown.subList(0, Math.min(unknown.size(), MAX_REPORTED_UNKNOWN)), unknown.size(),
                     truth.pairs().size() - a.size());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.worker.port.LabelStore;
 import org.jdbi.v3.core.Handle;

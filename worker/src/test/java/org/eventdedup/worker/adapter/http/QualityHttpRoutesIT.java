@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.config.adapter.http.ConfigHttpServer;
 import org.eventdedup.config.adapter.persistence.PersistenceModule;
 import org.eventdedup.config.domain.service.ConfigService;
@@ -174,7 +175,7 @@ class QualityHttpRoutesIT {
 
     private void label(String x, String y, Verdict verdict) {
         labels.put(List.of(new LabelStore.NewLabel(IdPair.of(x, y), verdict, null)), "alice",
-                new LabelStore.AuditEntry("alice", "label.set", null, Map.of()));
+                new AuditEntry("alice", "label.set", null, Map.of()));
     }
 
     private Response get(String path) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.config.adapter.persistence.PersistenceModule;
 import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.testing.db.FreshDatabaseExtension;
@@ -36,8 +37,8 @@ class JdbiLabelStoreIT extends LabelStoreContract {
         LabelStore store = store();
         IdPair pair = IdPair.of("a-1", "a-2");
         store.put(List.of(new LabelStore.NewLabel(pair, LabelStore.Verdict.SAME, null)), "alice",
-                new LabelStore.AuditEntry("alice", "label.set", "a-1|a-2", Map.of("label", "same")));
-        store.remove(pair, new LabelStore.AuditEntry("bob", "label.removed", "a-1|a-2", Map.of()));
+                new AuditEntry("alice", "label.set", "a-1|a-2", Map.of("label", "same")));
+        store.remove(pair, new AuditEntry("bob", "label.removed", "a-1|a-2", Map.of()));
 
         List<String> rows = jdbi.withHandle(h -> h.createQuery(
                         "SELECT actor || ' ' || action || ' ' || details::text FROM audit_log ORDER BY id")
@@ -48,7 +49,7 @@ class JdbiLabelStoreIT extends LabelStoreContract {
     @Test
     void deleting_a_listing_removes_its_labels() {
         store().put(List.of(new LabelStore.NewLabel(IdPair.of("a-1", "b-1"), LabelStore.Verdict.DIFFERENT, null)),
-                "alice", new LabelStore.AuditEntry("alice", "label.set", null, Map.of()));
+                "alice", new AuditEntry("alice", "label.set", null, Map.of()));
         jdbi.useHandle(h -> h.execute("DELETE FROM source_events WHERE id = 'b-1'"));
         assertThat(store().count()).isZero();
     }
@@ -57,7 +58,7 @@ class JdbiLabelStoreIT extends LabelStoreContract {
     void labels_join_the_ground_truth_and_the_preview_sample_holds_their_listings() {
         store().put(List.of(new LabelStore.NewLabel(IdPair.of("a-1", "b-1"), LabelStore.Verdict.SAME, null),
                         new LabelStore.NewLabel(IdPair.of("a-2", "a-3"), LabelStore.Verdict.DIFFERENT, null)),
-                "alice", new LabelStore.AuditEntry("alice", "label.set", null, Map.of()));
+                "alice", new AuditEntry("alice", "label.set", null, Map.of()));
 
         var sample = new JdbiPreviewSamples(jdbi).read(1, List.of());
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.config.adapter.persistence.PersistenceModule;
 import org.eventdedup.config.adapter.yaml.YamlConfigFileReader;
 import org.eventdedup.config.domain.service.ConfigService;
@@ -88,7 +89,7 @@ class ReviewQueueSampleIT {
         long before = review.pairs(1, 0, ReviewQueue.Order.UNCERTAINTY).total();
         new JdbiLabelStore(jdbi, Clock.systemUTC()).put(List.of(new LabelStore.NewLabel(
                         IdPair.of(top.a().id(), top.b().id()), LabelStore.Verdict.SAME, null)), "test",
-                new LabelStore.AuditEntry("test", "label.set", null, java.util.Map.of()));
+                new AuditEntry("test", "label.set", null, java.util.Map.of()));
         assertThat(review.pairs(1, 0, ReviewQueue.Order.UNCERTAINTY).total()).isEqualTo(before - 1);
     }
 
