@@ -255,6 +255,8 @@ public final class RematchBench {
                 throw new IllegalStateException(name + " was not queued: " + offer.outcome());
             }
         }
+        double queuedMs = (System.nanoTime() - t0) / 1e6;
+        progress("queued %,d files in %.1f s", files.size(), queuedMs / 1000);
         long ingested = 0;
         int runs = 0;
         for (Optional<RunSummary> run = pipeline.runOnce(); run.isPresent(); run = pipeline.runOnce()) {
@@ -275,6 +277,7 @@ public final class RematchBench {
         node.put("listings", ingested);
         node.put("runs", runs);
         node.put("ms", ms);
+        node.put("queue_ms", queuedMs);
         return node;
     }
 

@@ -16,6 +16,14 @@ public interface CanonicalStore {
     /** Every (canonical id, listing id) link. */
     void forEachLink(BiConsumer<Long, String> action);
 
+    /**
+     * Gets events ready to be written (serialised, hashed) ahead of {@link #insertCanonicals} and
+     * {@link #updateCanonicals} for the same event objects, which then skip that work. Touches no connection, so a run
+     * calls it while earlier writes still hold the store's connection; optional for a store with nothing to prepare.
+     */
+    default void prepareCanonicals(Collection<CanonicalEvent> events) {
+    }
+
     /** @return the new events' ids, in the order of {@code events} */
     List<Long> insertCanonicals(List<CanonicalEvent> events, long configVersion);
 

@@ -130,6 +130,8 @@ public final class PipelineRun {
     private final int maxFilesPerRun;
     private final int maxListingsPerRun;
     private final InputFileParser parser = new InputFileParser();
+    /** What the previous run read ahead of the files it left for this one (see {@link NextFiles}). */
+    private volatile NextFiles nextFiles = NextFiles.NONE;
 
     /**
      * @param resolverOrNull the AI tier's resolver, null when this worker has none (ambiguous pairs stay so)
@@ -295,6 +297,11 @@ public final class PipelineRun {
         private LabelConstraints constraints = LabelConstraints.NONE;
         /** Each listing's {@code same} partners: the must-links closures and chunks follow. */
         private Map<String, List<String>> sameNeighbours = Map.of();
+        /** The previous run's reading ahead of this run's files; released once the listings are prepared. */
+        private NextFiles readAhead = NextFiles.NONE;
+        /** Claimed files this run left for the next one, and the order the next one likely starts from. */
+        private List<ClaimedFile> leftForNext = List.of();
+        private long nextRunFirstOrder;
 
         Run(PipelineStore store, EffectiveConfig effective, String fingerprint, Instant started, long[] runIdOut) {
             this.runIdOut = runIdOut;
@@ -322,6 +329,8 @@ public final class PipelineRun {
 
         private Optional<RunSummary> executeAndAwaitWrites() {
             long t0 = System.nanoTime();
+            readAhead = nextFiles;
+            nextFiles = NextFiles.NONE;
             store.lockPipeline();
             Optional<PreviousRun> previous = store.previousRun();
             boolean full = previous.isPresent()
@@ -371,6 +380,7 @@ public final class PipelineRun {
             Map<String, PreparedListing> prepared = new HashMap<>();
             Set<String> redelivered = new HashSet<>();
             Set<String> changed = storeListings(incoming, fileOfListing, described, prepared, redelivered);
+            readAhead = NextFiles.NONE;
             lap("ingest_ms", t);
             checkpoint.reached(RunCheckpoint.Step.STORED);
 
@@ -464,15 +474,28 @@ public final class PipelineRun {
             listingsBefore = store.maxIngestionOrder();
             long nextOrder = listingsBefore + 1;
             Map<String, Listing> incoming = new LinkedHashMap<>();
-            for (ClaimedFile file : files) {
+            for (int f = 0; f < files.size(); f++) {
+                ClaimedFile file = files.get(f);
                 if (incoming.size() >= maxListingsPerRun) {
-                    break; // the files not taken stay queued (the claim ends with the transaction)
+                    // the files not taken stay queued (the claim ends with the transaction)
+                    leftForNext = files.subList(f, files.size());
+                    break;
                 }
                 count("files_claimed", 1);
                 ParsedFile parsed;
-                byte[] content = store.content(file.id());
+                NextFiles.File ahead = readAhead.take(file, nextOrder);
+                byte[] content = ahead == null ? null : ahead.content();
                 try {
-                    parsed = parser.parse(file.filename(), content, nextOrder);
+                    if (ahead == null) {
+                        content = store.content(file.id());
+                        parsed = parser.parse(file.filename(), content, nextOrder);
+                    } else {
+                        count("files_read_ahead", 1);
+                        if (ahead.failure() != null) {
+                            throw ahead.failure();
+                        }
+                        parsed = ahead.parsed();
+                    }
                 } catch (InputFileException e) {
                     String error = InputProblems.errorJson(file.filename(), e.problems());
                     store.markFailed(file.id(), error, runId);
@@ -499,6 +522,7 @@ public final class PipelineRun {
                 count("files_completed", 1);
                 count("ingested", parsed.listings().size());
             }
+            nextRunFirstOrder = nextOrder;
             return incoming;
         }
 
@@ -515,7 +539,8 @@ public final class PipelineRun {
             // preparation is pure and the largest cost here: on all cores, collected in the incoming order
             List<PreparedListing> all = incoming.values().parallelStream().map(listing -> {
                 Long order = stored.get(listing.id());
-                return preparer.prepare(order == null ? listing : withOrder(listing, order));
+                PreparedListing ahead = order == null ? readAhead.prepared(listing, fingerprint) : null;
+                return ahead != null ? ahead : preparer.prepare(order == null ? listing : withOrder(listing, order));
             }).toList();
             List<StoredListing> rows = all.parallelStream().map(this::describe).toList();
             for (int i = 0; i < all.size(); i++) {
@@ -917,6 +942,10 @@ public final class PipelineRun {
             List<List<String>> sortedMembers = order.stream().map(members::get).toList();
             CanonicalIds.Assignment assignment = CanonicalIds.assign(read(s -> s.canonicalsHolding(ids)),
                     sortedMembers);
+            // the run's cores are free while PostgreSQL still stores its rows: serialise and hash the events, and
+            // read the next run's files
+            readNextFilesAhead();
+            store.prepareCanonicals(events);
             t = add("recluster_compute_ms", t);
             writes.await(); // the transaction's connection is the run's again
             t = add("recluster_write_wait_ms", t);
@@ -952,6 +981,16 @@ public final class PipelineRun {
             add("recluster_write_ms", t);
             count("canonicals", events.size());
             count("canonicals_deleted", assignment.removed().size());
+        }
+
+        /** Starts reading the files left for the next run, once, where this store offers committed reads. */
+        private void readNextFilesAhead() {
+            if (leftForNext.isEmpty()) {
+                return;
+            }
+            transactions.committedReads().ifPresent(reads -> nextFiles = NextFiles.start(leftForNext,
+                    maxListingsPerRun, nextRunFirstOrder, reads, preparer::prepare, fingerprint));
+            leftForNext = List.of();
         }
 
         // ---- helpers
@@ -990,7 +1029,7 @@ public final class PipelineRun {
         }
     }
 
-    private static Listing withOrder(Listing l, long order) {
+    static Listing withOrder(Listing l, long order) {
         return new Listing(l.id(), l.sourceCode(), l.sourceType(), l.title(), l.shortDescription(), l.description(),
                 l.highlights(), l.location(), l.dates(), l.categories(), l.isFamilyEvent(), l.isChildFocused(),
                 l.admissionFree(), l.registrationRequired(), l.registrationContact(), l.confidenceScore(), order);

@@ -391,6 +391,27 @@ public abstract class PipelineStoreContract {
     // ---- canonical events
 
     @Test
+    void canonical_events_prepared_ahead_are_stored_as_those_written_directly() {
+        storeListings("a", "b");
+        CanonicalEvent a = event(listing("a", "Umzug", 1));
+        CanonicalEvent b = event(listing("b", "Konzert", 2));
+        CanonicalEvent changed = event(listing("b", "Großes Konzert", 2));
+        long[] ids = transactions().inTransaction((PipelineStore s) -> {
+            s.prepareCanonicals(List.of(a, changed));
+            List<Long> inserted = s.insertCanonicals(List.of(a, b), 1);
+            return new long[] {inserted.get(0), inserted.get(1)};
+        });
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.updateCanonicals(Map.of(ids[0], a), 2)))
+                .as("prepared, then stored: the same content hash as rendered now").isEmpty();
+        assertThat(transactions().inTransaction((PipelineStore s) -> {
+            s.prepareCanonicals(List.of(changed));
+            return s.updateCanonicals(Map.of(ids[1], changed, ids[0], a), 2);
+        })).containsExactly(ids[1]);
+        assertThat(transactions().inTransaction((PipelineStore s) -> s.updateCanonicals(Map.of(ids[1], changed), 3)))
+                .as("the prepared content was written").isEmpty();
+    }
+
+    @Test
     void canonical_events_keep_their_members_and_count_changes() {
         storeListings("a", "b", "c");
         CanonicalEvent ab = event(listing("a", "Umzug", 1), listing("b", "Umzug", 2));

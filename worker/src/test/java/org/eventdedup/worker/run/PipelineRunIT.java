@@ -1,6 +1,8 @@
 package org.eventdedup.worker.run;
 
 import org.eventdedup.worker.port.IngestionQueue;
+import org.eventdedup.worker.port.PipelineStore;
+import org.eventdedup.worker.port.PipelineTransactions;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -241,6 +243,52 @@ class PipelineRunIT {
     }
 
     @Test
+    void files_left_for_the_next_run_are_read_ahead_and_give_what_reading_them_in_turn_gives() throws IOException {
+        List<String> names = List.of("bwb_01.json", "broken_04.json", "emt_02.json", "rkb_03.json");
+        List<String> expectedListings;
+        List<String> expectedDecisions;
+        List<List<String>> expectedMemberships;
+        try (TestDatabase single = TestDatabase.create()) {
+            Jdbi other = single.persistence().jdbi();
+            names.forEach(name -> offer(new JdbiIngestionQueue(other), name));
+            JdbiPipelineTransactions stored = new JdbiPipelineTransactions(other);
+            // no committed reads: nothing is read ahead, every run reads its files itself
+            PipelineTransactions inTurn = new PipelineTransactions() {
+                @Override
+                public <T> T inTransaction(java.util.function.Function<PipelineStore, T> work) {
+                    return stored.inTransaction(work);
+                }
+            };
+            PipelineRun run = new PipelineRun(inTurn, configService(single.persistence()), Lexicon.EMPTY, null,
+                    new DeadLetterDirectory(deadLetters.resolve("in-turn")), RunCheckpoint.NONE, Clock.systemUTC(),
+                    10, 2);
+            while (run.runOnce().isPresent()) {
+                // one file a run
+            }
+            expectedListings = listingRows(other);
+            expectedDecisions = decisions(other);
+            expectedMemberships = memberships(other);
+        }
+
+        offer(names.toArray(String[]::new));
+        PipelineRun run = new PipelineRun(new JdbiPipelineTransactions(jdbi), configService(), Lexicon.EMPTY, null,
+                new DeadLetterDirectory(deadLetters), RunCheckpoint.NONE, Clock.systemUTC(), 10, 2);
+        List<RunSummary> runs = new ArrayList<>();
+        for (var next = run.runOnce(); next.isPresent(); next = run.runOnce()) {
+            runs.add(next.get());
+        }
+
+        assertThat(runs).extracting(r -> r.count("files_read_ahead"))
+                .as("bwb_01 read in turn; broken_04 and emt_02 read during the first run; rkb_03 during the second")
+                .containsExactly(0L, 2L, 1L);
+        assertThat(runs).extracting(r -> r.count("files_failed")).containsExactly(0L, 1L, 0L);
+        assertThat(Files.readAllBytes(deadLetters.resolve("broken_04.json"))).isEqualTo(fixture("broken_04.json"));
+        assertThat(listingRows(jdbi)).isEqualTo(expectedListings);
+        assertThat(decisions(jdbi)).isEqualTo(expectedDecisions);
+        assertThat(memberships()).isEqualTo(expectedMemberships);
+    }
+
+    @Test
     void a_run_failing_midway_leaves_the_previous_state_and_its_batch_is_processed_next_time() {
         offer("bwb_01.json", "emt_02.json");
         worker().runOnce().orElseThrow();
@@ -325,6 +373,14 @@ class PipelineRunIT {
         return on.withHandle(h -> h.createQuery("""
                         SELECT a || ' ' || b || ' ' || decision || ' ' || tier || ' ' || combined_score
                           FROM match_decisions ORDER BY a, b""").mapTo(String.class).list());
+    }
+
+    private static List<String> listingRows(Jdbi on) {
+        return on.withHandle(h -> h.createQuery("""
+                        SELECT s.id || ' ' || s.ingestion_order || ' ' || f.filename || ' ' || s.keys_config
+                               || ' ' || s.blocking_keys::text
+                          FROM source_events s JOIN file_ingestions f ON f.id = s.file_ingestion_id
+                         ORDER BY s.id""").mapTo(String.class).list());
     }
 
     private String decision(String a, String b) {

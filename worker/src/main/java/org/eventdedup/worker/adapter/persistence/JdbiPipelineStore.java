@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +53,8 @@ final class JdbiPipelineStore implements PipelineStore {
     private static final int LISTING_CHUNK = 2_000;
 
     private final Handle handle;
+    /** Column values of canonical events rendered ahead by {@link #prepareCanonicals}, taken by the writes. */
+    private final Map<CanonicalEvent, Map<String, Object>> rendered = new IdentityHashMap<>();
 
     JdbiPipelineStore(Handle handle) {
         this.handle = Objects.requireNonNull(handle, "handle");
@@ -610,7 +613,7 @@ final class JdbiPipelineStore implements PipelineStore {
                         "SELECT nextval('canonical_events_id_seq') FROM generate_series(1, :n) ORDER BY 1")
                 .bind("n", events.size()).mapTo(Long.class).list();
         CopyRows copy = new CopyRows(handle);
-        List<Map<String, Object>> allValues = events.parallelStream().map(JdbiPipelineStore::canonicalValues).toList();
+        List<Map<String, Object>> allValues = canonicalValues(events);
         for (int from = 0; from < events.size(); from += BATCH) {
             StringBuilder rows = new StringBuilder(2048 * BATCH);
             for (int i = from; i < Math.min(events.size(), from + BATCH); i++) {
@@ -644,7 +647,7 @@ final class JdbiPipelineStore implements PipelineStore {
                 + ", config_version, version, updated_at) = (" + CANONICAL_VALUES
                 + ", :configVersion, version + 1, now()) WHERE id = :id");
         List<Long> ids = List.copyOf(events.keySet());
-        List<Map<String, Object>> values = ids.parallelStream().map(id -> canonicalValues(events.get(id))).toList();
+        List<Map<String, Object>> values = canonicalValues(ids.stream().map(events::get).toList());
         for (int i = 0; i < ids.size(); i++) {
             Long id = ids.get(i);
             if (storedHashes.containsKey(id) && !values.get(i).get("contentHash").equals(storedHashes.get(id))) {
@@ -716,6 +719,23 @@ final class JdbiPipelineStore implements PipelineStore {
     /** The value names of {@link #CANONICAL_VALUES}, in column order. */
     private static final List<String> CANONICAL_KEYS = java.util.regex.Pattern.compile(":(\\w+)")
             .matcher(CANONICAL_VALUES).results().map(m -> m.group(1)).toList();
+
+    @Override
+    public void prepareCanonicals(Collection<CanonicalEvent> events) {
+        List<CanonicalEvent> list = List.copyOf(events);
+        List<Map<String, Object>> values = list.parallelStream().map(JdbiPipelineStore::canonicalValues).toList();
+        for (int i = 0; i < list.size(); i++) {
+            rendered.put(list.get(i), values.get(i));
+        }
+    }
+
+    /** The events' column values: as prepared ahead, else rendered now (on all cores). */
+    private List<Map<String, Object>> canonicalValues(List<CanonicalEvent> events) {
+        List<Map<String, Object>> values = events.parallelStream()
+                .map(e -> Objects.requireNonNullElseGet(rendered.get(e), () -> canonicalValues(e))).toList();
+        events.forEach(rendered::remove);
+        return values;
+    }
 
     private static Map<String, Object> canonicalValues(CanonicalEvent e) {
         Map<String, Object> v = new HashMap<>();
