@@ -22,6 +22,8 @@ import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineQueries;
 import org.eventdedup.worker.adapter.persistence.JdbiPipelineTransactions;
 import org.eventdedup.worker.adapter.persistence.JdbiPreviewSamples;
+import org.eventdedup.worker.ingest.FileIntake;
+import org.eventdedup.worker.port.DeadLetters;
 import org.eventdedup.worker.port.GroundTruthStore;
 import org.eventdedup.worker.port.IngestionQueue;
 import org.eventdedup.worker.port.PreviewSamples;
@@ -37,18 +39,20 @@ final class BenchmarkWorker implements BenchmarkHost.Worker {
     private final Lexicon lexicon;
     private final PipelineRun pipeline;
     private final IngestionQueue queue;
+    private final FileIntake intake;
     private final GroundTruthStore groundTruth;
     private final PreviewSamples previewSamples;
     private final ReadCanonicalEventsUseCase canonicalEvents;
 
     private BenchmarkWorker(PersistenceModule persistence, ConfigService configService, Lexicon lexicon,
-                            PipelineRun pipeline) {
+                            PipelineRun pipeline, DeadLetters deadLetters) {
         Jdbi jdbi = persistence.jdbi();
         this.persistence = persistence;
         this.configService = configService;
         this.lexicon = lexicon;
         this.pipeline = pipeline;
         this.queue = new JdbiIngestionQueue(jdbi);
+        this.intake = new FileIntake(queue, deadLetters, FileIntake.DEFAULT_MAX_BYTES);
         this.groundTruth = new JdbiGroundTruthStore(jdbi);
         this.previewSamples = new JdbiPreviewSamples(jdbi);
         this.canonicalEvents = new JdbiPipelineQueries(jdbi, lexicon);
@@ -63,10 +67,11 @@ final class BenchmarkWorker implements BenchmarkHost.Worker {
                     new FernetSecretCipher(FernetKeyRing.parse(FernetKey.generate())),
                     new YamlConfigFileReader().read(configFile).orElse(null), null, Clock.systemUTC());
             Lexicon lexicon = new YamlLexiconLoader().loadFrom(lexiconDir);
+            DeadLetters deadLetters = new DeadLetterDirectory(Files.createTempDirectory("bench-dead-letters"));
             PipelineRun pipeline = new PipelineRun(new JdbiPipelineTransactions(persistence.jdbi()), configService,
-                    lexicon, null, new DeadLetterDirectory(Files.createTempDirectory("bench-dead-letters")),
-                    new JdbiLabelStore(persistence.jdbi(), Clock.systemUTC()), RunCheckpoint.NONE, Clock.systemUTC());
-            return new BenchmarkWorker(persistence, configService, lexicon, pipeline);
+                    lexicon, null, deadLetters, new JdbiLabelStore(persistence.jdbi(), Clock.systemUTC()),
+                    RunCheckpoint.NONE, Clock.systemUTC());
+            return new BenchmarkWorker(persistence, configService, lexicon, pipeline, deadLetters);
         } catch (IOException e) {
             persistence.close();
             throw new UncheckedIOException(e);
@@ -84,6 +89,11 @@ final class BenchmarkWorker implements BenchmarkHost.Worker {
     @Override
     public IngestionQueue queue() {
         return queue;
+    }
+
+    @Override
+    public FileIntake intake() {
+        return intake;
     }
 
     @Override

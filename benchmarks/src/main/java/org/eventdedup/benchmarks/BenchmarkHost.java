@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.eventdedup.config.domain.model.MatchingConfig;
 import org.eventdedup.config.domain.service.ConfigService;
 import org.eventdedup.matching.text.Lexicon;
+import org.eventdedup.worker.ingest.FileIntake;
 import org.eventdedup.worker.port.GroundTruthStore;
 import org.eventdedup.worker.port.IngestionQueue;
 import org.eventdedup.worker.port.PreviewSamples;
@@ -101,6 +102,9 @@ public interface BenchmarkHost {
         PipelineRun pipeline();
 
         IngestionQueue queue();
+
+        /** Where the watched folder's files enter, as the worker wires it. */
+        FileIntake intake();
 
         GroundTruthStore groundTruth();
 

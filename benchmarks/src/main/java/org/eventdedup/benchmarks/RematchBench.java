@@ -18,8 +18,7 @@ import org.eventdedup.config.domain.port.in.ApiKeyChange;
 import org.eventdedup.config.domain.port.in.Precondition;
 import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
 import org.eventdedup.generator.DataSetFiles;
-import org.eventdedup.worker.input.InputFileParser;
-import org.eventdedup.worker.port.IngestionQueue;
+import org.eventdedup.worker.ingest.FileIntake;
 import org.eventdedup.worker.query.CanonicalEventSearch;
 import org.eventdedup.worker.run.PipelineRun;
 import org.eventdedup.worker.run.RunSummary;
@@ -244,17 +243,15 @@ public final class RematchBench {
                     .sorted(Comparator.comparing((Path p) -> datePart(p)).thenComparing(Path::toString)).toList();
         }
         progress("ingesting %,d files through the queue", files.size());
-        IngestionQueue queue = worker.queue();
         PipelineRun pipeline = worker.pipeline();
         long t0 = System.nanoTime();
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            IngestionQueue.Offer offer = queue.offer(name, InputFileParser.sourceCode(name), file.toString(), null,
-                    Files.readAllBytes(file));
-            if (offer.outcome() != IngestionQueue.Outcome.QUEUED) {
-                throw new IllegalStateException(name + " was not queued: " + offer.outcome());
+        // as the worker queues a folder's files: in batches of one transaction each
+        worker.intake().offerFiles(files, queued -> {
+            if (queued.result() == null || queued.result().status() != FileIntake.Status.QUEUED) {
+                throw new IllegalStateException(queued.file() + " was not queued: "
+                        + (queued.result() == null ? queued.unreadable() : queued.result().detail()));
             }
-        }
+        });
         double queuedMs = (System.nanoTime() - t0) / 1e6;
         progress("queued %,d files in %.1f s", files.size(), queuedMs / 1000);
         long ingested = 0;

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.eventdedup.worker.input.InputFileParser;
 import org.eventdedup.worker.input.InputProblem;
 import org.eventdedup.worker.input.ContentHash;
@@ -54,6 +56,63 @@ public final class FileIntake {
         return maxBytes;
     }
 
+    /** What became of one file of the watched folder: a result, or why it could not be read. */
+    public record Queued(Path file, Result result, IOException unreadable) {
+    }
+
+    /** Files a transaction of {@link #offerFiles} queues at most. */
+    static final int BATCH_FILES = 200;
+    /** Bytes a transaction of {@link #offerFiles} queues at most (unless one file is larger): its memory. */
+    static final long BATCH_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Files of the watched folder, in order, queued in batches of one transaction each (up to {@value #BATCH_FILES}
+     * files and {@value #BATCH_BYTES} bytes): a commit a batch instead of a commit a file. {@code each} hears of a
+     * file once its batch is committed (of a file too large or unreadable, at once).
+     *
+     * @throws org.eventdedup.config.domain.port.out.StoreUnavailableException when the database is away: the files
+     *         not reported yet were not queued
+     */
+    public void offerFiles(List<Path> files, Consumer<Queued> each) {
+        List<Path> paths = new ArrayList<>();
+        List<IngestionQueue.Candidate> batch = new ArrayList<>();
+        long bytes = 0;
+        for (Path file : files) {
+            byte[] content;
+            try {
+                if (Files.size(file) > maxBytes) {
+                    each.accept(new Queued(file, offerFile(file), null));
+                    continue;
+                }
+                content = Files.readAllBytes(file);
+            } catch (IOException e) {
+                each.accept(new Queued(file, null, e));
+                continue;
+            }
+            if (!batch.isEmpty() && (batch.size() >= BATCH_FILES || bytes + content.length > BATCH_BYTES)) {
+                offerBatch(paths, batch, each);
+                bytes = 0;
+            }
+            String name = file.getFileName().toString();
+            paths.add(file);
+            batch.add(new IngestionQueue.Candidate(name, InputFileParser.sourceCode(name), "watch", file.toString(),
+                    content));
+            bytes += content.length;
+        }
+        if (!batch.isEmpty()) {
+            offerBatch(paths, batch, each);
+        }
+    }
+
+    private void offerBatch(List<Path> paths, List<IngestionQueue.Candidate> batch, Consumer<Queued> each) {
+        List<IngestionQueue.Offer> offers = queue.offerAll(batch);
+        for (int i = 0; i < offers.size(); i++) {
+            each.accept(new Queued(paths.get(i), result(batch.get(i).filename(), offers.get(i)), null));
+        }
+        paths.clear();
+        batch.clear();
+    }
+
     /** A file of the watched folder; moved to dead letters if it is too large. */
     public Result offerFile(Path file) throws IOException {
         String name = file.getFileName().toString();
@@ -79,7 +138,10 @@ public final class FileIntake {
     }
 
     private Result offer(String name, String origin, String path, byte[] content) {
-        IngestionQueue.Offer offer = queue.offer(name, InputFileParser.sourceCode(name), origin, path, content);
+        return result(name, queue.offer(name, InputFileParser.sourceCode(name), origin, path, content));
+    }
+
+    private static Result result(String name, IngestionQueue.Offer offer) {
         return switch (offer.outcome()) {
             case QUEUED -> new Result(Status.QUEUED, offer.ingestionId(), "queued for the next run");
             case ALREADY_QUEUED -> new Result(Status.ALREADY_QUEUED, offer.ingestionId(),

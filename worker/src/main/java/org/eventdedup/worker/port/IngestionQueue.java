@@ -1,5 +1,7 @@
 package org.eventdedup.worker.port;
 
+import java.util.List;
+
 /**
  * Where input files wait for a run: the watched folder and uploads put files here, runs take them
  * ({@link FileClaims}). Idempotent by SHA-256 of the content: bytes already {@code completed} are skipped, bytes
@@ -27,6 +29,20 @@ public interface IngestionQueue {
      * @param sourcePath where the file lies (moved to dead letters if it fails), null for an upload
      */
     Offer offer(String filename, String sourceCode, String origin, String sourcePath, byte[] content);
+
+    /** A file to queue, as {@link #offer} takes it. */
+    record Candidate(String filename, String sourceCode, String origin, String sourcePath, byte[] content) {
+    }
+
+    /**
+     * Queues several files at once, in one transaction: all are recorded or none (a lost database records none).
+     *
+     * @return each file's outcome, in order, as {@link #offer} one after the other would give them
+     */
+    default List<Offer> offerAll(List<Candidate> files) {
+        return files.stream().map(f -> offer(f.filename(), f.sourceCode(), f.origin(), f.sourcePath(), f.content()))
+                .toList();
+    }
 
     /**
      * Records a file rejected before it could be queued (too large, unreadable): a {@code failed} entry with its

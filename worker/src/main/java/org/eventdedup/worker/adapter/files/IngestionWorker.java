@@ -3,7 +3,7 @@ package org.eventdedup.worker.adapter.files;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -105,23 +105,28 @@ public final class IngestionWorker implements AutoCloseable {
     }
 
     /**
-     * Queues the files seen so far, in name order.
+     * Queues the files seen so far, in name order, in batches of one transaction each.
      *
-     * @throws StoreUnavailableException when the database is away; the file and those after it stay unqueued
+     * @throws StoreUnavailableException when the database is away; the files of the batch it hit and those after it
+     *                                   stay unqueued
      */
     private void offerUnqueued() {
-        for (Iterator<Path> files = unqueued.iterator(); files.hasNext(); ) {
-            Path file = files.next();
-            try {
-                FileIntake.Result result = intake.offerFile(file);
-                log.info("{}: {}", file.getFileName(), result.detail());
-            } catch (StoreUnavailableException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                // gone or unreadable: nothing to retry (a file dropped again is seen again)
-                log.warn("Could not queue {}: {}", file.getFileName(), e.toString());
-            }
-            files.remove();
+        try {
+            intake.offerFiles(List.copyOf(unqueued), queued -> {
+                if (queued.unreadable() != null) {
+                    // gone or unreadable: nothing to retry (a file dropped again is seen again)
+                    log.warn("Could not queue {}: {}", queued.file().getFileName(), queued.unreadable().toString());
+                } else {
+                    log.info("{}: {}", queued.file().getFileName(), queued.result().detail());
+                }
+                unqueued.remove(queued.file());
+            });
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // not an outage: the same files would fail again; a file dropped again is seen again
+            log.warn("Could not queue {} file(s): {}", unqueued.size(), e.toString());
+            unqueued.clear();
         }
     }
 
