@@ -93,7 +93,8 @@ final class NextFiles {
                 parsed.put(new Key(file.id(), file.filename()), new File(null, e, content));
             }
         }
-        List<PreparedListing> ready = listings.parallelStream().map(prepare).toList();
+        // on this one thread: the run itself and PostgreSQL have the other cores (in parallel it was no faster)
+        List<PreparedListing> ready = listings.stream().map(prepare).toList();
         Map<Listing, PreparedListing> prepared = new IdentityHashMap<>(listings.size() * 2);
         for (int i = 0; i < listings.size(); i++) {
             prepared.put(listings.get(i), ready.get(i));
