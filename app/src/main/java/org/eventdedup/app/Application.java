@@ -172,7 +172,9 @@ public final class Application implements AutoCloseable {
      * for every run. The lexicon files are read from the folder of the matching config file.
      */
     public synchronized Application startWorker(AppSettings settings) {
-        worker(settings).startWatching();
+        // a saved config (this process's or another's, as the LISTEN/NOTIFY watch hears it) starts its run at once
+        PersistenceModule persistence = database.persistence();
+        worker(settings).startWatching(() -> persistence.watchedConfigVersion().orElse(-1));
         return this;
     }
 

@@ -3,6 +3,8 @@ package org.eventdedup.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.eventdedup.config.domain.port.in.ConfigProvider;
 import org.eventdedup.config.domain.port.in.PreviewConfigUseCase;
 import org.eventdedup.matching.text.Lexicon;
@@ -49,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * WorkerModule worker = WorkerModule.create(persistence.jdbi(), configService, settings);
- * worker.startWatching();   // the `worker` and `serve` commands
+ * worker.startWatching(configVersion);   // the `worker` and `serve` commands
  * worker.intake();          // POST /api/ingest
  * worker.close();
  * }</pre>
@@ -90,6 +92,8 @@ public final class WorkerModule implements AutoCloseable {
     private final FileIntake intake;
     private final PipelineRun pipeline;
     private IngestionWorker loop;
+    /** Label changes made through this process: each wakes its worker loop (another process's wait for its poll). */
+    private final AtomicLong labelChanges = new AtomicLong();
 
     private WorkerModule(Settings settings, Jdbi jdbi, Lexicon lexicon, ConfigProvider configProvider,
                          FileIntake intake, PipelineRun pipeline) {
@@ -155,7 +159,8 @@ public final class WorkerModule implements AutoCloseable {
      */
     public LabelHttpRoutes labelRoutes() {
         return new LabelHttpRoutes(
-                new Labelling(new JdbiLabelStore(jdbi, Clock.systemUTC()), new JdbiCanonicalMembers(jdbi)),
+                new Labelling(new JdbiLabelStore(jdbi, Clock.systemUTC()), new JdbiCanonicalMembers(jdbi),
+                        labelChanges::incrementAndGet),
                 new ReviewPairs(new JdbiReviewQueue(jdbi), configProvider));
     }
 
@@ -164,11 +169,17 @@ public final class WorkerModule implements AutoCloseable {
         return new JdbiGroundTruthStore(jdbi);
     }
 
-    /** Starts watching the folder and running the pipeline on its own thread. */
-    public synchronized WorkerModule startWatching() {
+    /**
+     * Starts watching the folder and running the pipeline on its own thread.
+     *
+     * @param wakeRevision changes when there is reason to run other than files (the saved config's version): the
+     *                     loop then runs at once instead of at its next poll, as it does for a label changed through
+     *                     this process; asked often, so it must not query
+     */
+    public synchronized WorkerModule startWatching(LongSupplier wakeRevision) {
         if (loop == null) {
-            loop = new IngestionWorker(settings.eventDataDir(), intake, pipeline, IngestionWorker.Timing.DEFAULT)
-                    .start();
+            loop = new IngestionWorker(settings.eventDataDir(), intake, pipeline, IngestionWorker.Timing.DEFAULT,
+                    () -> wakeRevision.getAsLong() + labelChanges.get()).start();
             log.info("Worker started: watching {}, dead letters in {}", settings.eventDataDir().toAbsolutePath(),
                     settings.deadLetterDir().toAbsolutePath());
         }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
@@ -47,17 +48,25 @@ class WorkerWiringIT {
             await(() -> count(jdbi, "SELECT count(*) FROM canonical_event_sources") == 2);
             await(() -> count(jdbi, "SELECT count(*) FROM canonical_events") == 1);
 
-            HttpResponse<String> patched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + application.httpPort() + "/api/config"))
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"thresholds\": {\"high\": 0.999}}"))
-                    .header("Content-Type", "application/json").header("Authorization", TestAdmin.AUTHORIZATION)
-                .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(patched.statusCode()).isEqualTo(200);
+            Thread.sleep(500); // the loop is idle, with a poll of 5 s ahead of it
+            Instant saving = Instant.now();
+            assertThat(send(application, "PATCH", "/api/config", "{\"thresholds\": {\"high\": 0.999}}")
+                    .statusCode()).isEqualTo(200);
 
             await(() -> count(jdbi, "SELECT count(*) FROM pipeline_runs WHERE status = 'completed'"
                     + " AND config_version = 1 AND mode = 'full'") == 1);
             assertThat(count(jdbi, "SELECT count(*) FROM canonical_events")).as("the pair no longer matches")
                     .isEqualTo(2);
+            assertThat(Duration.between(saving, lastRunStart(jdbi))).as("the save woke the worker")
+                    .isLessThan(Duration.ofMillis(1500));
+
+            Thread.sleep(500);
+            Instant labelling = Instant.now();
+            assertThat(send(application, "PUT", "/api/labels", "{\"a\": \"a\", \"b\": \"b\", \"label\": \"same\"}")
+                    .statusCode()).isEqualTo(200);
+            await(() -> count(jdbi, "SELECT count(*) FROM canonical_events") == 1);
+            assertThat(Duration.between(labelling, lastRunStart(jdbi))).as("the label woke the worker")
+                    .isLessThan(Duration.ofMillis(1500));
         }
     }
 
@@ -69,6 +78,20 @@ class WorkerWiringIT {
                   "location": {"name": "Marktplatz", "city": "Kenzingen",
                                "geo": {"latitude": 48.19, "longitude": 7.77, "confidence": 0.95}}}]}
                 """.formatted(id, title);
+    }
+
+    private static HttpResponse<String> send(Application application, String method, String path, String body)
+            throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + application.httpPort() + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("Authorization", TestAdmin.AUTHORIZATION)
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Instant lastRunStart(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT max(started_at) FROM pipeline_runs")
+                .mapTo(java.time.OffsetDateTime.class).one()).toInstant();
     }
 
     private static long count(Jdbi jdbi, String sql) {

@@ -32,10 +32,17 @@ public final class Labelling {
 
     private final LabelStore labels;
     private final CanonicalMembers events;
+    private final Runnable changed;
 
     public Labelling(LabelStore labels, CanonicalMembers events) {
+        this(labels, events, () -> { });
+    }
+
+    /** @param changed told after each stored change (the worker of this process wakes for it) */
+    public Labelling(LabelStore labels, CanonicalMembers events, Runnable changed) {
         this.labels = Objects.requireNonNull(labels, "labels");
         this.events = Objects.requireNonNull(events, "events");
+        this.changed = Objects.requireNonNull(changed, "changed");
     }
 
     /**
@@ -73,8 +80,10 @@ public final class Labelling {
         details.put("b", pair.b());
         details.put("label", verdict.wire());
         details.put("previous", previous == null ? "none" : previous);
-        return labels.put(List.of(new NewLabel(pair, verdict, note)), operator,
+        PairLabel stored = labels.put(List.of(new NewLabel(pair, verdict, note)), operator,
                 new AuditEntry(operator, "label.set", target(pair), details)).get(0);
+        changed.run();
+        return stored;
     }
 
     /** Removes the pair's label (audit {@code label.removed}); empty when it had none. */
@@ -85,7 +94,10 @@ public final class Labelling {
         details.put("a", pair.a());
         details.put("b", pair.b());
         current.ifPresent(label -> details.put("label", label.verdict().wire()));
-        return labels.remove(pair, new AuditEntry(operator, "label.removed", target(pair), details));
+        Optional<PairLabel> removed = labels.remove(pair, new AuditEntry(operator, "label.removed", target(pair),
+                details));
+        removed.ifPresent(label -> changed.run());
+        return removed;
     }
 
     public List<PairLabel> page(int limit, int offset) {
@@ -123,6 +135,7 @@ public final class Labelling {
         details.put("ids", List.of(id, with));
         details.put("labels_written", written.size());
         labels.put(written, operator, new AuditEntry(operator, "event.merge", Long.toString(id), details));
+        changed.run();
         return written.size();
     }
 
@@ -157,6 +170,7 @@ public final class Labelling {
         details.put("groups", groups);
         details.put("labels_written", written.size());
         labels.put(written, operator, new AuditEntry(operator, "event.split", Long.toString(id), details));
+        changed.run();
         return written.size();
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.worker.port.CanonicalMembers.Members;
@@ -37,6 +38,25 @@ class LabellingTest {
         assertThat(stored.pair()).isEqualTo(IdPair.of("a", "b"));
         assertThat(labels.find(IdPair.of("a", "b")).orElseThrow().verdict()).isEqualTo(Verdict.DIFFERENT);
         assertThat(labels.audits).extracting(a -> a.details().get("previous")).containsExactly("none", "same");
+    }
+
+    @Test
+    void each_stored_change_is_told_and_a_refused_or_empty_one_is_not() {
+        AtomicInteger told = new AtomicInteger();
+        Labelling telling = new Labelling(labels, id -> Optional.ofNullable(events.get(id)), told::incrementAndGet);
+
+        telling.put("a", "c", Verdict.SAME, null, "alice");
+        telling.remove("a", "c", "alice");
+        telling.remove("a", "c", "alice");
+        assertThat(told).as("put and the removal that found a label").hasValue(2);
+
+        telling.merge(1, 4, 2, 7, "alice");
+        telling.split(3, 1, List.of(List.of("c"), List.of("d", "e")), "alice");
+        assertThat(told).hasValue(4);
+
+        pointers(() -> telling.put("a", "a", Verdict.SAME, null, "x"));
+        assertThatThrownBy(() -> telling.merge(1, 3, 2, 7, "alice")).isInstanceOf(LabelException.class);
+        assertThat(told).as("nothing stored, nothing told").hasValue(4);
     }
 
     @Test

@@ -204,8 +204,11 @@ public final class PersistenceModule implements AutoCloseable {
         return new JdbiAuditLog(jdbi);
     }
 
-    /** The stored config version as the LISTEN/NOTIFY watch knows it; empty while it is not listening. */
-    java.util.OptionalLong watchedConfigVersion() {
+    /**
+     * The stored config version as the LISTEN/NOTIFY watch knows it, without a query; empty while it is not
+     * listening.
+     */
+    public java.util.OptionalLong watchedConfigVersion() {
         return versionWatch.version();
     }
 

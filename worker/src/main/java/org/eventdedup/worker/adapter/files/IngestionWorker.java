@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 import org.eventdedup.config.domain.port.out.StoreUnavailableException;
 import org.eventdedup.worker.ingest.FileIntake;
 import org.eventdedup.worker.run.PipelineRun;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * The worker process's loop (contract §3 {@code worker}; {@code serve} runs it beside the API): queue the files
  * already in the watched folder (sorted by name, one batch), then queue each batch the watcher reports, and run the
  * pipeline until nothing is left. It also runs when idle for a poll interval, which picks up uploads from
- * {@code POST /api/ingest} (possibly received by another process) and a changed config. A failed run is recorded by
+ * {@code POST /api/ingest} (possibly received by another process) and changed labels, and at once when the wake
+ * revision changes (the saved config's version, as the config store announces it), so a saved config starts its
+ * re-match without waiting for the poll. A failed run is recorded by
  * {@link PipelineRun}; the loop waits a little longer and tries again, it never ends because of one.
  *
  * <p><b>Database outages.</b> When the database cannot be reached ({@link StoreUnavailableException}) the loop
@@ -46,6 +49,9 @@ public final class IngestionWorker implements AutoCloseable {
         }
     }
 
+    /** How often an idle loop looks at the wake revision. */
+    static final Duration WAKE_CHECK = Duration.ofMillis(100);
+
     /** How a round of runs ended. */
     private enum Round { IDLE, RUN_FAILED, STORE_UNAVAILABLE }
 
@@ -54,12 +60,21 @@ public final class IngestionWorker implements AutoCloseable {
     private final PipelineRun pipeline;
     private final Timing timing;
     private final Outage outage;
+    /** A number that changes when there is reason to run other than files (a saved config); cheap to ask. */
+    private final LongSupplier wakeRevision;
     /** Files seen but not queued yet because the database was away; offered again before the next run. */
     private final Set<Path> unqueued = new TreeSet<>();
     private Thread thread;
     private volatile boolean stopping;
 
     public IngestionWorker(Path folder, FileIntake intake, PipelineRun pipeline, Timing timing) {
+        this(folder, intake, pipeline, timing, () -> 0);
+    }
+
+    /** @param wakeRevision asked every {@link #WAKE_CHECK} while idle: a change starts a run at once */
+    public IngestionWorker(Path folder, FileIntake intake, PipelineRun pipeline, Timing timing,
+                           LongSupplier wakeRevision) {
+        this.wakeRevision = Objects.requireNonNull(wakeRevision, "wakeRevision");
         this.folder = Objects.requireNonNull(folder, "folder");
         this.intake = Objects.requireNonNull(intake, "intake");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -83,6 +98,8 @@ public final class IngestionWorker implements AutoCloseable {
             unqueued.addAll(watcher.scan());
             while (!stopping) {
                 Duration wait;
+                // before the round: a config saved while its last run looked is still news after it
+                long revision = revision(0);
                 try {
                     offerUnqueued();
                     Round round = runUntilIdle();
@@ -94,7 +111,7 @@ public final class IngestionWorker implements AutoCloseable {
                 if (stopping) {
                     break;
                 }
-                unqueued.addAll(watcher.nextBatch(wait));
+                unqueued.addAll(nextBatch(watcher, wait, revision));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,6 +144,30 @@ public final class IngestionWorker implements AutoCloseable {
             // not an outage: the same files would fail again; a file dropped again is seen again
             log.warn("Could not queue {} file(s): {}", unqueued.size(), e.toString());
             unqueued.clear();
+        }
+    }
+
+    /**
+     * The next files, waiting up to {@code wait}; nothing, at once, when the wake revision moves away from
+     * {@code revision}.
+     */
+    private List<Path> nextBatch(FolderWatcher watcher, Duration wait, long revision) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (long left = wait.toNanos(); left > 0 && !stopping; left = deadline - System.nanoTime()) {
+            List<Path> files = watcher.nextBatch(Duration.ofNanos(Math.min(left, WAKE_CHECK.toNanos())));
+            if (!files.isEmpty() || revision(revision) != revision) {
+                return files;
+            }
+        }
+        return List.of();
+    }
+
+    /** The wake revision, or {@code otherwise} when it cannot be had (the store is away: the poll goes on). */
+    private long revision(long otherwise) {
+        try {
+            return wakeRevision.getAsLong();
+        } catch (RuntimeException e) {
+            return otherwise;
         }
     }
 

@@ -12,8 +12,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eventdedup.config.adapter.persistence.PersistenceModule;
+import org.eventdedup.config.domain.port.in.ApiKeyChange;
+import org.eventdedup.config.domain.port.in.Precondition;
+import org.eventdedup.config.domain.port.in.UpdateConfigCommand;
 import org.eventdedup.config.domain.service.ConfigService;
 import org.eventdedup.config.domain.testing.ReversingSecretCipher;
 import org.eventdedup.matching.text.Lexicon;
@@ -24,6 +28,7 @@ import org.eventdedup.worker.run.PipelineRun;
 import org.eventdedup.worker.run.RunCheckpoint;
 import org.eventdedup.worker.adapter.persistence.JdbiIngestionQueue;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +46,12 @@ class IngestionWorkerIT {
     IngestionWorkerIT(PersistenceModule persistence) {
         this.persistence = persistence;
         this.jdbi = persistence.jdbi();
+    }
+
+    @BeforeEach
+    void empty_tables() {
+        jdbi.useHandle(h -> h.execute("TRUNCATE file_ingestions, source_events, match_decisions, canonical_events,"
+                + " canonical_event_sources, pipeline_runs, config_settings, config_history RESTART IDENTITY CASCADE"));
     }
 
     @Test
@@ -84,6 +95,32 @@ class IngestionWorkerIT {
         assertThat((List<Long>) jdbi.withHandle(h -> h.createQuery("""
                         SELECT count(*) FROM canonical_event_sources WHERE source_event_id LIKE '%-umzug'
                          GROUP BY canonical_event_id""").mapTo(Long.class).list())).isEqualTo(List.of(3L));
+    }
+
+    @Test
+    void a_saved_config_starts_its_run_at_once_not_at_the_next_poll() throws Exception {
+        Files.write(folder.resolve("bwb_01.json"), fixture("bwb_01.json"));
+        DeadLetterDirectory dead = new DeadLetterDirectory(deadLetters);
+        ConfigService configs = new ConfigService(persistence.configRepository(), new ReversingSecretCipher(), null,
+                null, Clock.systemUTC());
+        PipelineRun pipeline = new PipelineRun(new JdbiPipelineTransactions(jdbi), configs, Lexicon.EMPTY, null, dead,
+                RunCheckpoint.NONE, Clock.systemUTC());
+        FileIntake intake = new FileIntake(new JdbiIngestionQueue(jdbi), dead, 64 * 1024);
+        // idle for a minute between polls: only the wake can start the second run within the test's time
+        try (IngestionWorker worker = new IngestionWorker(folder, intake, pipeline, new IngestionWorker.Timing(
+                Duration.ofMillis(100), Duration.ofMinutes(1), Duration.ofMillis(200)),
+                () -> persistence.watchedConfigVersion().orElse(-1)).start()) {
+            await(() -> count("SELECT count(*) FROM pipeline_runs WHERE status = 'completed'") == 1);
+            Thread.sleep(300); // idle now, waiting for files or the wake
+
+            long saved = System.nanoTime();
+            configs.update(new UpdateConfigCommand(Map.of("thresholds", Map.of("high", 0.7)), ApiKeyChange.KEEP,
+                    Precondition.NONE, "test"));
+            await(() -> count("SELECT count(*) FROM pipeline_runs WHERE mode = 'full' AND status = 'completed'")
+                    == 1);
+            assertThat(Duration.ofNanos(System.nanoTime() - saved))
+                    .as("the re-match ran after the save, not a minute later").isLessThan(Duration.ofSeconds(15));
+        }
     }
 
     private long count(String sql) {
