@@ -15,6 +15,7 @@ import org.eventdedup.worker.labels.LabelException.FieldProblem;
 import org.eventdedup.worker.port.CanonicalMembers;
 import org.eventdedup.worker.port.CanonicalMembers.Members;
 import org.eventdedup.worker.port.LabelStore;
+import org.eventdedup.worker.port.LabelStore.EventVersion;
 import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.worker.port.LabelStore.NewLabel;
 import org.eventdedup.worker.port.LabelStore.PairLabel;
@@ -134,8 +135,8 @@ public final class Labelling {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ids", List.of(id, with));
         details.put("labels_written", written.size());
-        labels.put(written, operator, new AuditEntry(operator, "event.merge", Long.toString(id), details));
-        changed.run();
+        put(written, operator, new AuditEntry(operator, "event.merge", Long.toString(id), details),
+                List.of(new EventVersion(id, version), new EventVersion(with, withVersion)));
         return written.size();
     }
 
@@ -169,8 +170,8 @@ public final class Labelling {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("groups", groups);
         details.put("labels_written", written.size());
-        labels.put(written, operator, new AuditEntry(operator, "event.split", Long.toString(id), details));
-        changed.run();
+        put(written, operator, new AuditEntry(operator, "event.split", Long.toString(id), details),
+                List.of(new EventVersion(id, version)));
         return written.size();
     }
 
@@ -212,12 +213,29 @@ public final class Labelling {
         }
     }
 
+    /** Stores labels only while the events are at the versions the operator saw (a run may change them meanwhile). */
+    private void put(List<NewLabel> written, String operator, AuditEntry audit, List<EventVersion> seen) {
+        try {
+            labels.put(written, operator, audit, seen);
+        } catch (LabelStore.EventChangedException e) {
+            throw stale(e.id(), seen.stream().filter(v -> v.id() == e.id()).findFirst().orElseThrow().version(),
+                    e.stored());
+        }
+        changed.run();
+    }
+
     private static void checkVersion(Members event, int version) {
         if (event.version() != version) {
-            throw new LabelException(LabelException.Code.STALE, "Canonical event " + event.id()
-                    + " changed since it was read: version " + version + " was sent, the stored one is "
-                    + event.version() + ". Reload it and try again.", List.of());
+            throw stale(event.id(), version, event.version());
         }
+    }
+
+    /** @param stored null when the event is gone */
+    private static LabelException stale(long id, int sent, Integer stored) {
+        return new LabelException(LabelException.Code.STALE, "Canonical event " + id
+                + " changed since it was read: version " + sent + " was sent, "
+                + (stored == null ? "it is gone now" : "the stored one is " + stored) + ". Reload it and try again.",
+                List.of());
     }
 
     private static LabelException notFound(long id) {

@@ -65,7 +65,44 @@ public interface LabelStore {
      *
      * @return the labels as stored, in the order given
      */
-    List<PairLabel> put(List<NewLabel> labels, String operator, AuditEntry audit);
+    default List<PairLabel> put(List<NewLabel> labels, String operator, AuditEntry audit) {
+        return put(labels, operator, audit, List.of());
+    }
+
+    /** A canonical event's version as the caller read it. */
+    record EventVersion(long id, int version) {
+    }
+
+    /** Nothing was stored: a canonical event is no longer at the version read (or is gone). */
+    final class EventChangedException extends RuntimeException {
+        private final long id;
+        private final Integer stored;
+
+        public EventChangedException(long id, int read, Integer stored) {
+            super("canonical event " + id + " changed since it was read: version " + read + " was read, "
+                    + (stored == null ? "it is gone" : "the stored one is " + stored));
+            this.id = id;
+            this.stored = stored;
+        }
+
+        public long id() {
+            return id;
+        }
+
+        /** The stored version, null when the event is gone. */
+        public Integer stored() {
+            return stored;
+        }
+    }
+
+    /**
+     * Stores the labels and the audit entry as {@link #put(List, String, AuditEntry)} does, only while each event of
+     * {@code unchanged} is still at its version — checked in the same transaction, so a pipeline run changing one
+     * either committed before (refused) or runs after and applies the labels.
+     *
+     * @throws EventChangedException when one is not; nothing is stored then
+     */
+    List<PairLabel> put(List<NewLabel> labels, String operator, AuditEntry audit, List<EventVersion> unchanged);
 
     /** Removes the pair's label (with the audit entry); empty when there was none (then nothing is written). */
     Optional<PairLabel> remove(IdPair pair, AuditEntry audit);

@@ -17,6 +17,7 @@ import org.eventdedup.config.domain.port.out.AuditEntry;
 import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.worker.port.CanonicalMembers.Members;
 import org.eventdedup.worker.port.LabelStore;
+import org.eventdedup.worker.port.LabelStore.EventVersion;
 import org.eventdedup.worker.port.LabelStore.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,26 @@ class LabellingTest {
         pointers(() -> telling.put("a", "a", Verdict.SAME, null, "x"));
         assertThatThrownBy(() -> telling.merge(1, 3, 2, 7, "alice")).isInstanceOf(LabelException.class);
         assertThat(told).as("nothing stored, nothing told").hasValue(4);
+    }
+
+    @Test
+    void merge_and_split_tie_their_labels_to_the_versions_read_and_a_run_in_between_makes_them_stale() {
+        labelling.merge(1, 4, 2, 7, "alice");
+        assertThat(labels.unchanged).containsExactly(new EventVersion(1, 4), new EventVersion(2, 7));
+        labelling.split(3, 1, List.of(List.of("c"), List.of("d", "e")), "alice");
+        assertThat(labels.unchanged).containsExactly(new EventVersion(3, 1));
+
+        // a run changed event 2 after it was read, before the labels were stored
+        labels.refuse = new LabelStore.EventChangedException(2, 7, 8);
+        AtomicInteger told = new AtomicInteger();
+        Labelling telling = new Labelling(labels, id -> Optional.ofNullable(events.get(id)), told::incrementAndGet);
+        assertThatThrownBy(() -> telling.merge(1, 4, 2, 7, "alice"))
+                .isInstanceOfSatisfying(LabelException.class, e -> {
+                    assertThat(e.code()).isEqualTo(LabelException.Code.STALE);
+                    assertThat(e.getMessage()).contains("Canonical event 2", "version 7 was sent",
+                            "the stored one is 8");
+                });
+        assertThat(told).hasValue(0);
     }
 
     @Test
@@ -145,8 +166,18 @@ class LabellingTest {
             this.listings = listings;
         }
 
+        /** The event versions the last put was tied to. */
+        List<EventVersion> unchanged = List.of();
+        /** Thrown by the next puts, when set. */
+        RuntimeException refuse;
+
         @Override
-        public List<PairLabel> put(List<NewLabel> labels, String operator, AuditEntry audit) {
+        public List<PairLabel> put(List<NewLabel> labels, String operator, AuditEntry audit,
+                                   List<EventVersion> unchanged) {
+            if (refuse != null) {
+                throw refuse;
+            }
+            this.unchanged = unchanged;
             List<PairLabel> written = new ArrayList<>();
             for (NewLabel label : labels) {
                 PairLabel pairLabel = new PairLabel(label.pair(), label.verdict(), label.note(), operator,

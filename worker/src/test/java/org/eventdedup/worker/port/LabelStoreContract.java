@@ -1,12 +1,17 @@
 package org.eventdedup.worker.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eventdedup.config.domain.model.MatchingConfig;
+import org.eventdedup.matching.canonical.CanonicalEvent;
+import org.eventdedup.matching.canonical.CanonicalSynthesizer;
 import org.eventdedup.matching.evaluation.IdPair;
 import org.eventdedup.config.domain.port.out.AuditEntry;
+import org.eventdedup.worker.port.LabelStore.EventVersion;
 import org.eventdedup.worker.port.LabelStore.NewLabel;
 import org.eventdedup.worker.port.LabelStore.PairLabel;
 import org.eventdedup.worker.port.LabelStore.Verdict;
@@ -50,6 +55,31 @@ public abstract class LabelStoreContract {
         assertThat(changes.revision()).isEqualTo(start + 2);
         assertThat(changes.pairs()).containsExactly(pair);
         assertThat(store().changesSince(changes.revision()).pairs()).isEmpty();
+    }
+
+    @Test
+    void labels_tied_to_event_versions_are_stored_only_while_the_events_are_unchanged() {
+        CanonicalEvent event = new CanonicalSynthesizer(MatchingConfig.DEFAULT.canonical())
+                .synthesize(List.of(PipelineStoreContract.listing("a-1", "T a-1", 1)));
+        long id = transactions().inTransaction((PipelineStore s) -> s.insertCanonicals(List.of(event), 1).get(0));
+        IdPair pair = IdPair.of("a-1", "a-2");
+        long before = store().changesSince(0).revision();
+
+        assertThatThrownBy(() -> store().put(List.of(new NewLabel(pair, Verdict.SAME, null)), "alice", AUDIT,
+                List.of(new EventVersion(id, 2))))
+                .isInstanceOfSatisfying(LabelStore.EventChangedException.class, e -> {
+                    assertThat(e.id()).isEqualTo(id);
+                    assertThat(e.stored()).isEqualTo(1);
+                });
+        assertThatThrownBy(() -> store().put(List.of(new NewLabel(pair, Verdict.SAME, null)), "alice", AUDIT,
+                List.of(new EventVersion(id, 1), new EventVersion(id + 1, 1))))
+                .isInstanceOfSatisfying(LabelStore.EventChangedException.class, e -> assertThat(e.stored()).isNull());
+        assertThat(store().find(pair)).as("nothing stored").isEmpty();
+        assertThat(store().changesSince(0).revision()).as("no change recorded").isEqualTo(before);
+
+        store().put(List.of(new NewLabel(pair, Verdict.SAME, null)), "alice", AUDIT,
+                List.of(new EventVersion(id, 1)));
+        assertThat(store().find(pair)).isPresent();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,9 +45,20 @@ public final class InMemoryLabelStore implements LabelStore {
     }
 
     @Override
-    public synchronized List<PairLabel> put(List<NewLabel> newLabels, String operator, AuditEntry entry) {
+    public synchronized List<PairLabel> put(List<NewLabel> newLabels, String operator, AuditEntry entry,
+                                           List<EventVersion> unchanged) {
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(entry, "audit");
+        if (!unchanged.isEmpty()) {
+            Map<Long, Integer> versions = new HashMap<>();
+            storage.canonicals().forEach(row -> versions.put(row.id(), (int) row.version()));
+            for (EventVersion read : unchanged) {
+                Integer now = versions.get(read.id());
+                if (now == null || now != read.version()) {
+                    throw new EventChangedException(read.id(), read.version(), now);
+                }
+            }
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<PairLabel> stored = new ArrayList<>(newLabels.size());
         for (NewLabel label : newLabels) {

@@ -12,8 +12,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,13 +40,15 @@ public final class JdbiLabelStore implements LabelStore {
     }
 
     @Override
-    public List<PairLabel> put(List<NewLabel> labels, String operator, AuditEntry audit) {
+    public List<PairLabel> put(List<NewLabel> labels, String operator, AuditEntry audit,
+                               List<EventVersion> unchanged) {
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(audit, "audit");
         // PostgreSQL keeps microseconds: truncate so the returned label equals the one read back later.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         return jdbi.inTransaction(handle -> {
+            checkUnchanged(handle, unchanged);
             List<PairLabel> stored = new ArrayList<>(labels.size());
             for (NewLabel label : labels) {
                 long revision = recordChange(handle, label.pair());
@@ -62,6 +66,27 @@ public final class JdbiLabelStore implements LabelStore {
             audit(handle, audit);
             return stored;
         });
+    }
+
+    /**
+     * FOR SHARE: a run that changed one of the events and has not committed yet is waited for (its new version is then
+     * seen), and none can change them until these labels are committed.
+     */
+    private static void checkUnchanged(Handle handle, List<EventVersion> unchanged) {
+        if (unchanged.isEmpty()) {
+            return;
+        }
+        Map<Long, Integer> stored = new HashMap<>();
+        handle.createQuery("SELECT id, version FROM canonical_events WHERE id = ANY(CAST(:ids AS bigint[])) FOR SHARE")
+                .bind("ids", unchanged.stream().map(EventVersion::id).toArray(Long[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                .forEach(e -> stored.put(e.getKey(), e.getValue()));
+        for (EventVersion read : unchanged) {
+            Integer now = stored.get(read.id());
+            if (now == null || now != read.version()) {
+                throw new EventChangedException(read.id(), read.version(), now);
+            }
+        }
     }
 
     @Override

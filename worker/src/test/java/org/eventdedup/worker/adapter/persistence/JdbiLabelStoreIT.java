@@ -28,7 +28,8 @@ class JdbiLabelStoreIT extends LabelStoreContract {
 
     @Override
     protected void empty() {
-        jdbi.useHandle(h -> h.execute("TRUNCATE pair_labels, label_changes, audit_log, file_ingestions, source_events"
+        jdbi.useHandle(h -> h.execute("TRUNCATE pair_labels, label_changes, audit_log, file_ingestions, source_events,"
+                + " canonical_events"
                 + " RESTART IDENTITY CASCADE"));
     }
 
