@@ -29,6 +29,7 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleCallbackDecorator;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,7 +152,9 @@ public final class PersistenceModule implements AutoCloseable {
      * A live connection from the pool; a refused or timed-out one as {@link StoreUnavailableException}. Each is
      * checked before Jdbi sets up its handle: Hikari skips its own check for a connection used within the last
      * half second, and one that died with the server in that window would fail inside Jdbi's handle set-up, where no
-     * callback decorator sees it (a one-statement round trip on a local connection).
+     * callback decorator sees it (a one-statement round trip on a local connection). For the same reason the
+     * driver's large-object manager, which Jdbi's PostgreSQL plugin asks for in that set-up and which queries the
+     * server the first time on each connection, is made here: a server stopping in between was a 500.
      */
     private static Connection openConnection(HikariDataSource dataSource) throws SQLException {
         for (int attempt = 0; attempt <= MAX_POOL_SIZE; attempt++) {
@@ -164,13 +167,27 @@ public final class PersistenceModule implements AutoCloseable {
                 }
                 throw e;
             }
-            if (connection.isValid(VALIDATION_SECONDS)) {
+            if (connection.isValid(VALIDATION_SECONDS) && readyForJdbi(connection)) {
                 return connection;
             }
             dataSource.evictConnection(connection);
         }
         throw new StoreUnavailableException(new SQLTransientConnectionException(
                 "every pooled connection was dead and no new one could be checked"));
+    }
+
+    /** Whether the driver's large-object manager could be made; false when the connection failed meanwhile. */
+    private static boolean readyForJdbi(Connection connection) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getLargeObjectAPI();
+            return true;
+        } catch (SQLException e) {
+            if (ConnectionFailures.isConnectionFailure(e)) {
+                return false;
+            }
+            connection.close();
+            throw e;
+        }
     }
 
     /**
