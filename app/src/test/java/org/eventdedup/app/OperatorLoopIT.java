@@ -49,6 +49,8 @@ class OperatorLoopIT {
             long with = chamber.path("items").get(0).path("id").asLong();
 
             HttpResponse<String> review = get(base, "/api/review/pairs");
+            // before the merge: the worker applies it within a second of the request
+            HttpResponse<String> export = get(base, "/api/canonical-events/export?format=csv");
             HttpResponse<String> merge = send(base, "POST", "/api/canonical-events/" + id + "/merge",
                     "{\"with\": " + with + ", \"version\": " + version(base, id) + ", \"with_version\": "
                             + version(base, with) + "}", null);
@@ -56,7 +58,7 @@ class OperatorLoopIT {
                     "{\"with\": " + with + ", \"version\": 999, \"with_version\": 1}", null);
             HttpResponse<String> labels = get(base, "/api/labels");
             HttpResponse<String> audit = get(base, "/api/audit");
-            HttpResponse<String> export = get(base, "/api/canonical-events/export?format=csv");
+            JsonNode merged = await(base, "/api/canonical-events?q=kammerkonzert&limit=5", 2);
             HttpResponse<String> removed = send(base, "DELETE", "/api/labels?a=loop-2&b=loop-1", null, null);
 
             assertThat(review.statusCode()).isEqualTo(200);
@@ -73,6 +75,7 @@ class OperatorLoopIT {
             assertThat(export.statusCode()).isEqualTo(200);
             assertThat(export.body()).startsWith("id,title,first_date,last_date,city,venue,source_count,source_ids\r\n")
                     .contains(",1,loop-1\r\n").contains(",1,loop-2\r\n");
+            assertThat(merged.path("items")).as("the merge applied by the run it woke").hasSize(1);
             assertThat(removed.statusCode()).isEqualTo(204);
         }
     }
@@ -125,12 +128,17 @@ class OperatorLoopIT {
 
     /** The first page of {@code path} once it holds exactly one event (the worker runs on its own thread). */
     private static JsonNode await(URI base, String path) throws Exception {
+        return await(base, path, 1);
+    }
+
+    /** Waits until the first event found has {@code sources} sources. */
+    private static JsonNode await(URI base, String path, int sources) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             HttpResponse<String> r = get(base, path);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             JsonNode body = JSON.readTree(r.body());
-            if (body.path("total").asInt() == 1) {
+            if (body.path("total").asInt() == 1 && body.path("items").get(0).path("source_count").asInt() == sources) {
                 return body;
             }
             if (System.nanoTime() > deadline) {
