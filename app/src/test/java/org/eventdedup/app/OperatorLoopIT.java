@@ -11,9 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
-import org.eventdedup.config.adapter.secret.FernetKey;
 import org.eventdedup.testing.db.FreshDatabaseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,13 +79,7 @@ class OperatorLoopIT {
     }
 
     private AppSettings settings(DatabaseSettings database) {
-        return AppSettings.fromEnvironment(Map.of(
-                        AppSettings.ADMIN_PASSWORD, TestAdmin.PASSWORD,
-                        "EVENT_DEDUP_MATCHING_CONFIG_PATH", ApplicationIT.SHIPPED_YAML.toString(),
-                        "EVENT_DEDUP_ENCRYPTION_KEY", FernetKey.generate(),
-                        "EVENT_DEDUP_EVENT_DATA_DIR", eventData.toString(),
-                        "EVENT_DEDUP_DEAD_LETTER_DIR", deadLetters.toString()))
-                .withDatabase(database);
+        return ServeWithWorker.settings(database, eventData, deadLetters);
     }
 
     /** Same day and place, titles that never match: two canonical events. */

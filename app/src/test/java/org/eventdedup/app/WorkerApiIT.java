@@ -11,9 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
-import org.eventdedup.config.adapter.secret.FernetKey;
 import org.eventdedup.testing.db.FreshDatabaseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -96,23 +94,11 @@ class WorkerApiIT {
     }
 
     private AppSettings settings(DatabaseSettings database) {
-        return AppSettings.fromEnvironment(Map.of(
-                        AppSettings.ADMIN_PASSWORD, TestAdmin.PASSWORD,
-                        "EVENT_DEDUP_MATCHING_CONFIG_PATH", ApplicationIT.SHIPPED_YAML.toString(),
-                        "EVENT_DEDUP_ENCRYPTION_KEY", FernetKey.generate(),
-                        "EVENT_DEDUP_EVENT_DATA_DIR", eventData.toString(),
-                        "EVENT_DEDUP_DEAD_LETTER_DIR", deadLetters.toString()))
-                .withDatabase(database);
+        return ServeWithWorker.settings(database, eventData, deadLetters);
     }
 
     private static String file(String id, String title) {
-        return """
-                {"events": [{"id": "%s", "title": "%s", "source_type": "terminliste",
-                  "description": "Großer Umzug der Narrenzünfte durch die Altstadt mit Guggenmusik.",
-                  "event_dates": [{"date": "2026-02-12", "start_time": "14:00"}],
-                  "location": {"name": "Marktplatz", "city": "Kenzingen",
-                               "geo": {"latitude": 48.19, "longitude": 7.77, "confidence": 0.95}}}]}
-                """.formatted(id, title);
+        return ServeWithWorker.parade(id, title);
     }
 
     private static HttpResponse<String> ingest(URI base, String name, String content) throws Exception {

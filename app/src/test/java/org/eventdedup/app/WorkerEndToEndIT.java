@@ -1,11 +1,10 @@
 package org.eventdedup.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eventdedup.app.ServeWithWorker.await;
+import static org.eventdedup.app.ServeWithWorker.count;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eventdedup.config.adapter.persistence.DatabaseSettings;
 import org.eventdedup.config.adapter.persistence.PersistenceModule;
-import org.eventdedup.config.adapter.secret.FernetKey;
 import org.eventdedup.generator.DataSetFiles;
 import org.eventdedup.testing.db.FreshDatabaseExtension;
 import org.jdbi.v3.core.Jdbi;
@@ -43,6 +39,8 @@ class WorkerEndToEndIT {
     static final Path SAMPLE_INPUT = Path.of(System.getProperty("event-dedup.sample-input",
             "/work/shared/data/sample/input"));
     static final double HIGH = 0.99;
+    /** How long the ten files' runs may take on a loaded machine. */
+    private static final Duration RUNS = Duration.ofSeconds(120);
 
     @TempDir
     Path eventData;
@@ -60,19 +58,11 @@ class WorkerEndToEndIT {
         for (int i = 0; i < files.size(); i++) {
             (i % 2 == 0 ? first : second).add(files.get(i));
         }
-        AppSettings settings = AppSettings.fromEnvironment(Map.of(
-                        AppSettings.ADMIN_PASSWORD, TestAdmin.PASSWORD,
-                        "EVENT_DEDUP_MATCHING_CONFIG_PATH", ApplicationIT.SHIPPED_YAML.toString(),
-                        "EVENT_DEDUP_ENCRYPTION_KEY", FernetKey.generate(),
-                        "EVENT_DEDUP_EVENT_DATA_DIR", eventData.toString(),
-                        "EVENT_DEDUP_DEAD_LETTER_DIR", deadLetters.toString()))
-                .withDatabase(database);
-        Jdbi jdbi = persistence.jdbi();
-        try (Application application = Application.openExternal(settings).startHttp(0)) {
-            application.startWorker(settings);
+        try (ServeWithWorker serve = ServeWithWorker.start(database, persistence, eventData, deadLetters)) {
+            Jdbi jdbi = serve.jdbi();
 
             drop(first);
-            await(() -> completed(jdbi, first));
+            await(() -> completed(jdbi, first), RUNS);
             assertThat(count(jdbi, "SELECT count(*) FROM file_ingestions WHERE status = 'failed'")).isZero();
             assertThat(count(jdbi, "SELECT count(*) FROM canonical_events")).isPositive();
             assertThat(count(jdbi, "SELECT count(*) FROM match_decisions")).isPositive();
@@ -85,17 +75,14 @@ class WorkerEndToEndIT {
                     .as("the sample has deterministic matches below %s under the shipped config", HIGH)
                     .isPositive();
 
-            HttpResponse<String> patched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + application.httpPort() + "/api/config"))
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"thresholds\":{\"high\":" + HIGH + "}}"))
-                    .header("Content-Type", "application/json").header("Authorization", TestAdmin.AUTHORIZATION)
-                .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> patched = serve.send("PATCH", "/api/config",
+                    "{\"thresholds\":{\"high\":" + HIGH + "}}");
             assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
 
             drop(second);
             await(() -> completed(jdbi, second)
                     && count(jdbi, "SELECT count(*) FROM pipeline_runs WHERE status = 'completed'"
-                    + " AND mode = 'full' AND config_version = 1") == 1);
+                    + " AND mode = 'full' AND config_version = 1") == 1, RUNS);
 
             List<Long> versions = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT r.config_version"
                             + " FROM file_ingestions f JOIN pipeline_runs r ON r.id = f.run_id"
@@ -163,19 +150,5 @@ class WorkerEndToEndIT {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM file_ingestions"
                         + " WHERE status = 'completed' AND filename IN (<names>)")
                 .bindList("names", names(files)).mapTo(Long.class).one()) == files.size();
-    }
-
-    private static long count(Jdbi jdbi, String sql) {
-        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 120 s");
-            }
-            Thread.sleep(250);
-        }
     }
 }
