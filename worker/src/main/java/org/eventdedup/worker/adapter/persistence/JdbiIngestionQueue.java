@@ -20,8 +20,7 @@ public final class JdbiIngestionQueue implements IngestionQueue {
 
     @Override
     public Offer offer(String filename, String sourceCode, String origin, String sourcePath, byte[] content) {
-        String hash = ContentHash.sha256(content);
-        return jdbi.inTransaction(h -> offer(h, new Candidate(filename, sourceCode, origin, sourcePath, content), hash));
+        return offerAll(List.of(new Candidate(filename, sourceCode, origin, sourcePath, content))).get(0);
     }
 
     /** One transaction, so one commit for all; the hashes are computed on all cores first. */
