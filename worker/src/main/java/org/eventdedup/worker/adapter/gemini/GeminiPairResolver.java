@@ -153,6 +153,8 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
         for (PairResult result : results) {
             if (result.verdict() != null) {
                 verdicts.add(result.verdict());
+            } else if (result.gaveUpConnecting() && run.breaker.isOpen()) {
+                run.breaker.pairLeftAmbiguous(); // the breaker opened after all: its summary counts this pair
             } else if (result.warning() != null) {
                 warnings.add(result.warning());
             }
@@ -192,10 +194,25 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
      * The outcome for one pair: a verdict (with the model's reasoning, for the cache), or a warning; plus the calls
      * and tokens it took.
      */
-    private record PairResult(AiVerdict verdict, String reasoning, String warning, int apiCalls, Tokens tokens) {
+    private record PairResult(AiVerdict verdict, String reasoning, String warning, int apiCalls, Tokens tokens,
+                              boolean gaveUpConnecting) {
+        PairResult(AiVerdict verdict, String reasoning, String warning, int apiCalls, Tokens tokens) {
+            this(verdict, reasoning, warning, apiCalls, tokens, false);
+        }
+
         static PairResult failed(AiCandidate c, String reason, int apiCalls, Tokens tokens) {
             return new PairResult(null, null, "AI pair (" + c.decision().a() + ", " + c.decision().b()
                     + ") failed: " + reason, apiCalls, tokens);
+        }
+
+        /**
+         * Out of retries, the last attempt unable to connect. The pairs run concurrently, so one can use up its
+         * retries before the others' failures open the breaker: if it opens in the same call, the pair is counted
+         * in the breaker's summary instead of a line of its own.
+         */
+        static PairResult gaveUpConnecting(AiCandidate c, String reason, int apiCalls) {
+            PairResult failed = failed(c, reason, apiCalls, Tokens.ZERO);
+            return new PairResult(null, null, failed.warning(), apiCalls, Tokens.ZERO, true);
         }
 
         /** Given up because the provider cannot be reached: counted in the breaker's one summary, no line of its own. */
@@ -366,6 +383,7 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
                 .build();
         int attempts = 0;
         String lastProblem = null;
+        boolean lastCouldNotConnect = false;
         for (int retry = 0; ; retry++) {
             if (retry > 0) {
                 stop = run.stopReason.get();
@@ -385,6 +403,7 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
                 run.breaker.answered();
+                lastCouldNotConnect = false;
                 LOG.debug("Gemini call for ({}, {}) attempt {}: HTTP {} in {} ms", candidate.decision().a(),
                         candidate.decision().b(), attempts, status, (System.nanoTime() - started) / 1_000_000);
                 if (status == 200) {
@@ -419,13 +438,15 @@ public final class GeminiPairResolver implements AmbiguousPairResolver {
                 if (run.breaker.connectionFailed(lastProblem)) {
                     return PairResult.unreachable(run, attempts);
                 }
+                lastCouldNotConnect = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return PairResult.failed(candidate, "interrupted", attempts, Tokens.ZERO);
             }
             if (retry >= settings.maxRetries()) {
-                return PairResult.failed(candidate, lastProblem + " (gave up after " + attempts + " attempts)",
-                        attempts, Tokens.ZERO);
+                String reason = lastProblem + " (gave up after " + attempts + " attempts)";
+                return lastCouldNotConnect ? PairResult.gaveUpConnecting(candidate, reason, attempts)
+                        : PairResult.failed(candidate, reason, attempts, Tokens.ZERO);
             }
             Duration wait = timing.delay(retry, hint);
             LOG.debug("Gemini call for ({}, {}) failed ({}), retrying in {} ms", candidate.decision().a(),

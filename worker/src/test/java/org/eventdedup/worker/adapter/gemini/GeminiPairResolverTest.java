@@ -397,16 +397,11 @@ class GeminiPairResolverTest {
         AiResolution resolution = resolver.resolveWithUsage(pairs(260), config(), KEY);
 
         assertThat(resolution.verdicts()).isEmpty();
-        // One pair may exhaust its own 4 attempts before a fifth failure trips the breaker (calls run in parallel);
-        // it is reported on its own, and the breaker counts the rest.
-        List<String> warnings = resolution.warnings();
-        assertThat(warnings).hasSizeBetween(1, 2);
-        long ownFailures = warnings.size() - 1L;
-        assertThat(warnings.subList(0, warnings.size() - 1)).allMatch(w -> w.startsWith("AI pair (")
-                && w.endsWith("failed: connection refused by 127.0.0.1:" + port + " (gave up after 4 attempts)"));
-        assertThat(warnings.get(warnings.size() - 1)).isEqualTo("AI provider unreachable (connection refused by"
+        // a pair that used up its own 4 attempts before the breaker opened (calls run in parallel) is counted by the
+        // breaker too: one line in all
+        assertThat(resolution.warnings()).containsExactly("AI provider unreachable (connection refused by"
                 + " 127.0.0.1:" + port + "): stopped calling after " + ConnectionBreaker.THRESHOLD
-                + " connection failures in a row; " + (260 - ownFailures) + " pairs left ambiguous");
+                + " connection failures in a row; 260 pairs left ambiguous");
         assertThat(resolution.usage().apiCalls()).as("a handful of calls, not 4 per pair")
                 .isBetween(ConnectionBreaker.THRESHOLD, ConnectionBreaker.THRESHOLD + 5);
         assertThat(resolution.usage().failedRequests()).isEqualTo(260);
